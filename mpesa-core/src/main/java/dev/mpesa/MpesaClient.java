@@ -1,0 +1,396 @@
+package dev.mpesa;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mpesa.auth.InMemoryTokenStore;
+import dev.mpesa.auth.TokenStore;
+import dev.mpesa.internal.ClientContext;
+import dev.mpesa.internal.auth.TokenManager;
+import dev.mpesa.internal.http.Transport;
+import dev.mpesa.internal.json.Json;
+import dev.mpesa.stk.StkService;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+
+/**
+ * A client for one Daraja app: the entry point of the SDK.
+ *
+ * <pre>{@code
+ * MpesaClient mpesa = MpesaClient.builder()
+ *     .environment(Environment.SANDBOX)
+ *     .consumerKey(key).consumerSecret(secret)
+ *     .shortCode("174379").passkey(passkey)
+ *     .build();
+ * StkPushResponse ack = mpesa.stk().push(StkPushRequest.builder()
+ *     .phoneNumber("0712 345 678").amount(850)
+ *     .accountReference("ORD-1234").description("Order 1234")
+ *     .callbackUrl("https://shop.example/mpesa/stk").build());
+ * }</pre>
+ *
+ * <p>Create one client per Daraja app and share it: it is immutable and thread-safe, and it owns
+ * one HTTP connection pool, one JSON mapper and one access-token cache. {@link #close()} releases
+ * what it created (not an {@link OkHttpClient} you passed in).
+ */
+public final class MpesaClient implements AutoCloseable {
+
+  /** Default connect timeout. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Default read timeout: Daraja's acknowledgements can take several seconds. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Default limit on a whole call (connect, write, read). */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The largest M-Pesa Express payment Daraja documents: KES 250,000. */
+  public static final long DEFAULT_STK_MAX_AMOUNT = 250_000;
+
+  private final Environment environment;
+  private final String baseUrl;
+  private final OkHttpClient ownedHttpClient;
+  private final ExecutorService tokenRefresher;
+  private final StkService stk;
+  private final String initiatorName;
+  private final String initiatorPassword;
+
+  private MpesaClient(Builder b) {
+    this.environment = b.environment;
+    this.baseUrl = b.baseUrl != null ? b.baseUrl : b.environment.baseUrl();
+    this.initiatorName = b.initiatorName;
+    this.initiatorPassword = b.initiatorPassword;
+    OkHttpClient base = b.httpClient != null ? b.httpClient : new OkHttpClient();
+    this.ownedHttpClient = b.httpClient == null ? base : null;
+    OkHttpClient http =
+        base.newBuilder()
+            .connectTimeout(b.connectTimeout)
+            .readTimeout(b.readTimeout)
+            .writeTimeout(b.readTimeout)
+            .callTimeout(b.callTimeout)
+            .build();
+    ObjectMapper mapper = Json.newMapper();
+    Transport transport =
+        new Transport(http, mapper, baseUrl, b.clock, b.consumerKey, b.consumerSecret);
+    this.tokenRefresher = newRefresher();
+    transport.tokens(
+        new TokenManager(
+            tokenKey(baseUrl, b.consumerKey),
+            b.tokenStore,
+            b.clock,
+            tokenRefresher,
+            transport::fetchToken,
+            TokenManager.DEFAULT_REFRESH_MARGIN,
+            TokenManager.DEFAULT_EXPIRY_MARGIN));
+    ClientContext context =
+        new ClientContext(
+            transport,
+            environment,
+            b.clock,
+            b.sleeper,
+            b.shortCode,
+            b.passkey,
+            b.stkMaxAmount);
+    this.stk = new StkService(context);
+  }
+
+  /** A builder; {@link Builder#build()} says what is missing. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** M-Pesa Express: STK push, query and await. */
+  public StkService stk() {
+    return stk;
+  }
+
+  /** The environment this client was built for. */
+  public Environment environment() {
+    return environment;
+  }
+
+  /** Where requests go: the environment's URL, or the {@code baseUrl} override. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** The initiator (API operator) name configured for B2C, B2B and account APIs, or null. */
+  public String initiatorName() {
+    return initiatorName;
+  }
+
+  /**
+   * Stops the token refresher and, if the client created its own OkHttpClient, its threads and
+   * idle connections. Calls in flight finish; the client must not be used afterwards.
+   */
+  @Override
+  public void close() {
+    tokenRefresher.shutdown();
+    if (ownedHttpClient != null) {
+      ownedHttpClient.dispatcher().executorService().shutdown();
+      ownedHttpClient.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "MpesaClient[environment=" + environment + ", baseUrl=" + baseUrl + "]";
+  }
+
+  private static ExecutorService newRefresher() {
+    // At most one refresh runs at a time; the thread exists only while one does.
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            0,
+            1,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "mpesa-token-refresh");
+              t.setDaemon(true);
+              return t;
+            });
+    return executor;
+  }
+
+  private static String tokenKey(String baseUrl, String consumerKey) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(consumerKey.getBytes(StandardCharsets.UTF_8));
+      return baseUrl + "#" + HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /**
+   * Configures an {@link MpesaClient}. Not thread-safe; {@link #build()} checks every setting and
+   * fails with a message naming the one that is missing or wrong.
+   */
+  public static final class Builder {
+    private static final Pattern SHORT_CODE = Pattern.compile("\\d{5,7}");
+
+    private Environment environment;
+    private String baseUrl;
+    private String consumerKey;
+    private String consumerSecret;
+    private String shortCode;
+    private String passkey;
+    private String initiatorName;
+    private String initiatorPassword;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private OkHttpClient httpClient;
+    private TokenStore tokenStore;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private long stkMaxAmount = DEFAULT_STK_MAX_AMOUNT;
+
+    private Builder() {}
+
+    /** Sandbox or production: decides the base URL and the rules for callback URLs. Required. */
+    public Builder environment(Environment environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /**
+     * Sends requests to {@code baseUrl} instead of the environment's URL: a fake Daraja in tests,
+     * or a proxy. The environment's rules still apply.
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /** The consumer key of the Daraja app. Required. */
+    public Builder consumerKey(String consumerKey) {
+      this.consumerKey = Objects.requireNonNull(consumerKey, "consumerKey");
+      return this;
+    }
+
+    /** The consumer secret of the Daraja app. Required; never logged or printed. */
+    public Builder consumerSecret(String consumerSecret) {
+      this.consumerSecret = Objects.requireNonNull(consumerSecret, "consumerSecret");
+      return this;
+    }
+
+    /**
+     * The short code M-Pesa Express payments go to (for tills, the head-office or store number
+     * the passkey was issued for). Needed, with {@link #passkey(String)}, for {@link #stk()}.
+     */
+    public Builder shortCode(String shortCode) {
+      this.shortCode = Objects.requireNonNull(shortCode, "shortCode");
+      return this;
+    }
+
+    /** The M-Pesa Express passkey of {@link #shortCode(String)}. Never logged or printed. */
+    public Builder passkey(String passkey) {
+      this.passkey = Objects.requireNonNull(passkey, "passkey");
+      return this;
+    }
+
+    /**
+     * The initiator (API operator) for B2C, B2B, reversal, balance and status: its name and
+     * password. The password is never logged or printed.
+     */
+    public Builder initiator(String name, String password) {
+      this.initiatorName = Objects.requireNonNull(name, "initiator name");
+      this.initiatorPassword = Objects.requireNonNull(password, "initiator password");
+      return this;
+    }
+
+    /** The clock for STK timestamps and token expiry; tests pass a fixed or fake one. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How the client waits between polls ({@code stk().await}); tests pass a recording one. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * Derives the client's HTTP client from yours (sharing its connection pool, dispatcher and
+     * interceptors). The timeouts of this builder are applied to the derived client. {@link
+     * MpesaClient#close()} leaves your client alone.
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /**
+     * Where access tokens are kept. Give several clients (or, with a shared implementation,
+     * several JVMs) of the same Daraja app the same store so they share one token: each new token
+     * invalidates the one before. Default: a store of this client's own.
+     */
+    public Builder tokenStore(TokenStore tokenStore) {
+      this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+      return this;
+    }
+
+    /** Connect timeout; default {@link MpesaClient#DEFAULT_CONNECT_TIMEOUT}. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    /** Read (and write) timeout; default {@link MpesaClient#DEFAULT_READ_TIMEOUT}. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = timeout;
+      return this;
+    }
+
+    /** Limit on a whole HTTP call; default {@link MpesaClient#DEFAULT_CALL_TIMEOUT}. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The largest M-Pesa Express amount this client sends, in shillings; larger pushes fail
+     * before any call. Default {@link MpesaClient#DEFAULT_STK_MAX_AMOUNT} (Daraja's documented
+     * limit); lower it to cap your own risk.
+     */
+    public Builder stkMaxAmount(long stkMaxAmount) {
+      this.stkMaxAmount = stkMaxAmount;
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws IllegalStateException naming the setting that is missing or wrong
+     */
+    public MpesaClient build() {
+      if (environment == null) {
+        fail("environment is required: environment(Environment.SANDBOX) or (Environment.PRODUCTION)");
+      }
+      requireText(consumerKey, "consumerKey");
+      requireText(consumerSecret, "consumerSecret");
+      if (baseUrl != null) {
+        baseUrl = checkBaseUrl(baseUrl);
+      }
+      if ((shortCode == null) != (passkey == null)) {
+        fail(
+            shortCode == null
+                ? "passkey is set but shortCode is not: M-Pesa Express needs both"
+                : "shortCode is set but passkey is not: M-Pesa Express needs both");
+      }
+      if (shortCode != null) {
+        shortCode = shortCode.strip();
+        if (!SHORT_CODE.matcher(shortCode).matches()) {
+          fail("shortCode must be 5 to 7 digits, got '" + shortCode + "'");
+        }
+        requireText(passkey, "passkey");
+      }
+      if (initiatorName != null) {
+        requireText(initiatorName, "initiator name");
+        requireText(initiatorPassword, "initiator password");
+      }
+      connectTimeout = checkTimeout(connectTimeout, "connectTimeout");
+      readTimeout = checkTimeout(readTimeout, "readTimeout");
+      callTimeout = checkTimeout(callTimeout, "callTimeout");
+      if (stkMaxAmount < 1) {
+        fail("stkMaxAmount must be at least 1 shilling, got " + stkMaxAmount);
+      }
+      if (tokenStore == null) {
+        tokenStore = new InMemoryTokenStore();
+      }
+      return new MpesaClient(this);
+    }
+
+    private static String checkBaseUrl(String url) {
+      String u = url.strip();
+      while (u.endsWith("/")) {
+        u = u.substring(0, u.length() - 1);
+      }
+      URI uri;
+      try {
+        uri = URI.create(u);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("baseUrl is not a valid URL: " + e.getMessage(), e);
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+        fail("baseUrl must be an absolute http(s) URL such as http://127.0.0.1:8089, got '" + url + "'");
+      }
+      if (uri.getQuery() != null || uri.getFragment() != null) {
+        fail("baseUrl must not have a query or fragment, got '" + url + "'");
+      }
+      return u;
+    }
+
+    private static Duration checkTimeout(Duration d, String name) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        fail(name + " must be a positive duration (timeouts are never infinite), got " + d);
+      }
+      return d;
+    }
+
+    private static void requireText(String value, String name) {
+      if (value == null || value.isBlank()) {
+        fail(name + " is required");
+      }
+    }
+
+    private static void fail(String message) {
+      throw new IllegalStateException("MpesaClient: " + message);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.mpesa.internal.http;
+
+import java.util.Objects;
+
+/**
+ * One Daraja endpoint as the transport sees it.
+ *
+ * @param name a stable name for logs and exceptions, such as {@code stk.push}
+ * @param path the path under the base URL
+ * @param idempotency what may be resent
+ * @param group the circuit-breaker group (OAuth and each product family have their own)
+ */
+public record Operation(String name, String path, IdempotencyClass idempotency, String group) {
+
+  /** OAuth: {@code GET /oauth/v1/generate?grant_type=client_credentials}. */
+  public static final Operation OAUTH =
+      new Operation(
+          "oauth", "/oauth/v1/generate?grant_type=client_credentials", IdempotencyClass.SAFE, "oauth");
+
+  /** Checks the parts. */
+  public Operation {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(idempotency, "idempotency");
+    Objects.requireNonNull(group, "group");
+  }
+}

@@ -1,0 +1,410 @@
+package dev.mpesa.internal.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mpesa.auth.AccessToken;
+import dev.mpesa.error.AuthenticationException;
+import dev.mpesa.error.MpesaApiException;
+import dev.mpesa.error.MpesaException;
+import dev.mpesa.error.MpesaNetworkException;
+import dev.mpesa.error.OutcomeUnknownException;
+import dev.mpesa.internal.auth.TokenManager;
+import dev.mpesa.internal.json.Json;
+import dev.mpesa.result.DarajaError;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSink;
+import okio.BufferedSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends Daraja requests: token, one HTTP exchange, error classification, mapping.
+ *
+ * <p>{@link #exchange} is the one place where an HTTP call is attempted; resilience (retry and
+ * circuit breaking by idempotency class) wraps it. Money-moving bodies are one-shot and go through
+ * a client with OkHttp's silent retry off, so OkHttp itself can never send them twice. Whether a
+ * request may have reached Daraja is tracked by a network interceptor, which runs only once a
+ * connection exists, just before the request is written.
+ *
+ * <p>Thread-safe.
+ */
+public final class Transport {
+  private static final Logger log = LoggerFactory.getLogger(Transport.class);
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final long MAX_BODY_BYTES = 1 << 20;
+  private static final int SNIPPET_CHARS = 160;
+  private static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(50);
+
+  private final OkHttpClient client;
+  private final OkHttpClient moneyClient;
+  private final ObjectMapper mapper;
+  private final String baseUrl;
+  private final Clock clock;
+  private final String basicAuthorization;
+  private TokenManager tokens;
+
+  /**
+   * Creates a transport.
+   *
+   * @param httpClient the client to derive from (its pool and dispatcher are shared)
+   * @param mapper the client's JSON mapper
+   * @param baseUrl the Daraja base URL, without a trailing slash
+   * @param clock the client's clock (token expiry, sent-at times)
+   * @param consumerKey the Daraja app's consumer key
+   * @param consumerSecret the Daraja app's consumer secret
+   */
+  public Transport(
+      OkHttpClient httpClient,
+      ObjectMapper mapper,
+      String baseUrl,
+      Clock clock,
+      String consumerKey,
+      String consumerSecret) {
+    this.client = httpClient.newBuilder().addNetworkInterceptor(Transport::markSent).build();
+    this.moneyClient = client.newBuilder().retryOnConnectionFailure(false).build();
+    this.mapper = mapper;
+    this.baseUrl = baseUrl;
+    this.clock = clock;
+    this.basicAuthorization =
+        okhttp3.Credentials.basic(consumerKey, consumerSecret, StandardCharsets.UTF_8);
+  }
+
+  /** Connects the token manager (which in turn fetches tokens through {@link #fetchToken()}). */
+  public void tokens(TokenManager tokens) {
+    this.tokens = tokens;
+  }
+
+  /** The OkHttpClient the transport sends with (for closing an SDK-owned client). */
+  public OkHttpClient httpClient() {
+    return client;
+  }
+
+  /**
+   * Asks Daraja for a new access token: one OAuth request.
+   *
+   * @throws AuthenticationException if Daraja refuses the consumer key and secret
+   * @throws MpesaException on any other failure (never cached by the caller)
+   */
+  public AccessToken fetchToken() {
+    Instant issuedAt = clock.instant();
+    Request request =
+        new Request.Builder()
+            .url(baseUrl + Operation.OAUTH.path())
+            .get()
+            .header("Authorization", basicAuthorization)
+            .header("Accept", "application/json")
+            .build();
+    JsonNode json = exchange(Operation.OAUTH, request, null, Map.of());
+    String value = Json.text(json.get("access_token"));
+    if (value == null || value.isBlank()) {
+      throw new MpesaApiException(
+          Operation.OAUTH.name(),
+          200,
+          null,
+          "the OAuth answer has no access_token",
+          null,
+          DarajaError.UNKNOWN,
+          null);
+    }
+    return new AccessToken(value, issuedAt.plus(expiresIn(json.get("expires_in"))));
+  }
+
+  private static Duration expiresIn(JsonNode node) {
+    String text = Json.text(node);
+    if (text != null) {
+      try {
+        long seconds = Long.parseLong(text.strip());
+        if (seconds > 0) {
+          return Duration.ofSeconds(seconds);
+        }
+      } catch (NumberFormatException e) {
+        // fall through to the default
+      }
+    }
+    log.warn(
+        "the OAuth answer has no usable expires_in; assuming the token lives {} minutes",
+        DEFAULT_TOKEN_TTL.toMinutes());
+    return DEFAULT_TOKEN_TTL;
+  }
+
+  /**
+   * POSTs {@code body} as JSON to {@code op} with a bearer token and maps the answer to {@code
+   * type}. An "Invalid Access Token" answer invalidates that token (if still current), refreshes
+   * once and replays once; a second one is an {@link AuthenticationException}.
+   *
+   * @param references what identifies the request, for {@link OutcomeUnknownException} (no
+   *     secrets, phone numbers masked)
+   */
+  public <T> T post(Operation op, Object body, Class<T> type, Map<String, String> references) {
+    byte[] payload;
+    try {
+      payload = mapper.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the " + op.name() + " request", e);
+    }
+    AccessToken token = tokens.token();
+    JsonNode json;
+    try {
+      json = exchange(op, bearerRequest(op, payload, token), token, references);
+    } catch (AuthenticationException e) {
+      if (e.error() != DarajaError.INVALID_ACCESS_TOKEN) {
+        throw e;
+      }
+      log.debug("{}: access token rejected; refreshing and replaying once", op.name());
+      tokens.invalidate(token);
+      AccessToken fresh = tokens.token();
+      json = exchange(op, bearerRequest(op, payload, fresh), fresh, references);
+    }
+    return map(op, json, type);
+  }
+
+  private <T> T map(Operation op, JsonNode json, Class<T> type) {
+    try {
+      return mapper.treeToValue(json, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new MpesaApiException(
+          op.name(),
+          200,
+          null,
+          "the answer does not have the documented shape ("
+              + (e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage())
+              + ")",
+          null,
+          DarajaError.UNKNOWN,
+          e);
+    }
+  }
+
+  private Request bearerRequest(Operation op, byte[] payload, AccessToken token) {
+    RequestBody body =
+        op.idempotency().movesMoney() ? new OneShotBody(payload) : RequestBody.create(payload, JSON);
+    return new Request.Builder()
+        .url(baseUrl + op.path())
+        .post(body)
+        .header("Authorization", "Bearer " + token.value())
+        .header("Accept", "application/json")
+        .tag(SendState.class, new SendState())
+        .build();
+  }
+
+  /**
+   * One HTTP exchange: sends, reads, and returns the JSON object of a 2xx answer, or throws the
+   * classified failure. The single attempt point that resilience decorates.
+   */
+  JsonNode exchange(
+      Operation op, Request request, AccessToken token, Map<String, String> references) {
+    SendState state = request.tag(SendState.class);
+    if (state == null) {
+      state = new SendState();
+      request = request.newBuilder().tag(SendState.class, state).build();
+    }
+    OkHttpClient http = op.idempotency().movesMoney() ? moneyClient : client;
+    Instant sentAt = clock.instant();
+    long started = System.nanoTime();
+    int status;
+    byte[] bytes;
+    String retryAfter;
+    try (Response response = http.newCall(request).execute()) {
+      status = response.code();
+      retryAfter = response.header("Retry-After");
+      bytes = readCapped(response.body());
+    } catch (IOException e) {
+      throw networkFailure(op, e, state.sent, references, sentAt);
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    JsonNode json = parseObject(bytes);
+    String requestId = json == null ? null : Json.text(json.get("requestId"));
+    log.debug("{} -> HTTP {} in {} ms, requestId {}", op.name(), status, millis, requestId);
+    if (status >= 200 && status < 300 && json != null) {
+      return json;
+    }
+    MpesaApiException failure = apiFailure(op, status, json, bytes, token, retryAfter);
+    if (op.idempotency().movesMoney() && mayHaveBeenProcessed(status, failure.error())) {
+      throw new OutcomeUnknownException(
+          op.name(),
+          op.name() + " got an answer that does not say whether it was processed: HTTP " + status + ".",
+          references,
+          sentAt,
+          failure);
+    }
+    throw failure;
+  }
+
+  private static boolean mayHaveBeenProcessed(int status, DarajaError error) {
+    return switch (error) {
+      case SERVICE_UNAVAILABLE, NON_JSON_RESPONSE, UNKNOWN -> status >= 500 || status < 300;
+      default -> false;
+    };
+  }
+
+  private MpesaException networkFailure(
+      Operation op, IOException e, boolean sent, Map<String, String> references, Instant sentAt) {
+    if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+      // OkHttp maps interruption to InterruptedIOException; the flag stays set for the caller.
+      log.debug("{} interrupted", op.name());
+    }
+    String what = describe(e);
+    if (sent && op.idempotency().movesMoney()) {
+      log.debug("{} outcome unknown after {}", op.name(), what);
+      return new OutcomeUnknownException(
+          op.name(), op.name() + " failed after the request was sent: " + what + ".", references, sentAt, e);
+    }
+    boolean nothingSent =
+        !sent
+            || e instanceof ConnectException
+            || e instanceof UnknownHostException
+            || e instanceof NoRouteToHostException;
+    log.debug("{} failed: {}{}", op.name(), what, nothingSent ? " (nothing was sent)" : "");
+    return new MpesaNetworkException(
+        op.name(), op.name() + " failed: " + what + (nothingSent ? " (nothing was sent)." : "."), e);
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  private MpesaApiException apiFailure(
+      Operation op, int status, JsonNode json, byte[] bytes, AccessToken token, String retryAfter) {
+    String code = null;
+    String message;
+    String requestId = null;
+    if (json != null) {
+      code = Json.text(json.get("errorCode"));
+      requestId = Json.text(json.get("requestId"));
+      message = firstText(json, "errorMessage", "ResponseDescription", "message", "error_description");
+      if (message == null && json.path("fault").isObject()) {
+        message = Json.text(json.path("fault").get("faultstring"));
+      }
+    } else {
+      message = bytes.length == 0 ? "empty body" : "non-JSON body: " + snippet(bytes);
+    }
+    message = redact(message, token);
+    DarajaError error = ErrorClassifier.classify(op, status, code, message, json != null);
+    return ErrorClassifier.toException(
+        op.name(), status, code, message, requestId, error, parseRetryAfter(retryAfter));
+  }
+
+  private static String firstText(JsonNode json, String... fields) {
+    for (String f : fields) {
+      String t = Json.text(json.get(f));
+      if (t != null) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static String redact(String message, AccessToken token) {
+    if (message == null || token == null) {
+      return message;
+    }
+    return message.replace(token.value(), "[redacted]");
+  }
+
+  private static String snippet(byte[] bytes) {
+    String text = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.UTF_8);
+    text = text.replaceAll("\\s+", " ").strip();
+    return text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) + "..." : text;
+  }
+
+  private Duration parseRetryAfter(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      long seconds = Long.parseLong(header.strip());
+      return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+    } catch (NumberFormatException e) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(clock.instant(), at.toInstant());
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (DateTimeParseException ignored) {
+        return null;
+      }
+    }
+  }
+
+  private JsonNode parseObject(byte[] bytes) {
+    if (bytes.length == 0) {
+      return null;
+    }
+    try {
+      JsonNode node = mapper.readTree(bytes);
+      return node != null && node.isObject() ? node : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static byte[] readCapped(ResponseBody body) throws IOException {
+    BufferedSource source = body.source();
+    if (source.request(MAX_BODY_BYTES + 1)) {
+      throw new IOException("answer body larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    return source.readByteArray();
+  }
+
+  private static Response markSent(Interceptor.Chain chain) throws IOException {
+    SendState state = chain.request().tag(SendState.class);
+    if (state != null) {
+      state.sent = true;
+    }
+    return chain.proceed(chain.request());
+  }
+
+  /** Whether a request got as far as a connection (and so may have reached Daraja). */
+  static final class SendState {
+    volatile boolean sent;
+  }
+
+  /** A JSON body OkHttp must never write twice. */
+  private static final class OneShotBody extends RequestBody {
+    private final byte[] bytes;
+
+    OneShotBody(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return JSON;
+    }
+
+    @Override
+    public long contentLength() {
+      return bytes.length;
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return true;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      sink.write(bytes);
+    }
+  }
+}

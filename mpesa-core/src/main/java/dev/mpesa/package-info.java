@@ -1,0 +1,5 @@
+/**
+ * The entry point: {@link dev.mpesa.MpesaClient}, built with {@link
+ * dev.mpesa.MpesaClient#builder()}, and {@link dev.mpesa.Environment}.
+ */
+package dev.mpesa;

@@ -1,0 +1,2 @@
+/** Kenyan mobile numbers: {@link dev.mpesa.phone.PhoneNumber}. */
+package dev.mpesa.phone;

@@ -1,0 +1,337 @@
+package dev.mpesa.stk;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.mpesa.error.AuthenticationException;
+import dev.mpesa.error.InvalidRequestException;
+import dev.mpesa.error.MpesaApiException;
+import dev.mpesa.error.MpesaException;
+import dev.mpesa.error.MpesaNetworkException;
+import dev.mpesa.error.OutcomeUnknownException;
+import dev.mpesa.internal.ClientContext;
+import dev.mpesa.internal.http.ErrorClassifier;
+import dev.mpesa.internal.http.IdempotencyClass;
+import dev.mpesa.internal.http.Operation;
+import dev.mpesa.result.DarajaError;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * M-Pesa Express: push a PIN prompt to a customer's phone, and ask how it went.
+ *
+ * <p>Obtain it from {@code MpesaClient.stk()}. Thread-safe.
+ */
+public final class StkService {
+  private static final Logger log = LoggerFactory.getLogger(StkService.class);
+
+  static final Operation PUSH =
+      new Operation("stk.push", "/mpesa/stkpush/v1/processrequest", IdempotencyClass.MONEY, "stk");
+  static final Operation QUERY =
+      new Operation("stk.query", "/mpesa/stkpushquery/v1/query", IdempotencyClass.SAFE, "stk");
+
+  /** First query of {@link #await}: the prompt takes a while to reach and be answered. */
+  static final Duration AWAIT_FIRST_DELAY = Duration.ofSeconds(15);
+
+  /** Later queries start this far apart and grow by half each time... */
+  static final Duration AWAIT_INTERVAL = Duration.ofSeconds(5);
+
+  /** ...up to this, so that polling stays clear of Daraja's spike arrest. */
+  static final Duration AWAIT_MAX_INTERVAL = Duration.ofSeconds(15);
+
+  private final ClientContext context;
+
+  /**
+   * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.stk()}.
+   *
+   * @param context the client's shared context
+   */
+  @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
+  public StkService(ClientContext context) {
+    this.context = Objects.requireNonNull(context, "context");
+  }
+
+  /**
+   * Sends the PIN prompt.
+   *
+   * <p>The timestamp is taken once from the client's clock in Africa/Nairobi time and used both in
+   * {@code Password = base64(ShortCode + Passkey + Timestamp)} and in the body. A push is never
+   * sent twice by the SDK: a push answered ambiguously (read timeout, reset, an unexplained server
+   * error) raises {@link OutcomeUnknownException}; reconcile by the callback before pushing again.
+   *
+   * @return the acknowledgement; keep its {@code CheckoutRequestID}
+   * @throws IllegalArgumentException if the request breaks a rule of this client (amount above
+   *     the configured maximum; http or private callback URL in production), before any call
+   * @throws IllegalStateException if the client has no short code and passkey
+   * @throws dev.mpesa.error.SubscriberBusyException if the customer has another session open
+   * @throws InvalidRequestException if Daraja rejects a field or the STK credentials
+   * @throws AuthenticationException if Daraja refuses the app's credentials or product
+   * @throws OutcomeUnknownException if the push may have been received; do not resend
+   * @throws MpesaException for any other failure
+   */
+  public StkPushResponse push(StkPushRequest request) {
+    Objects.requireNonNull(request, "request");
+    requireExpressSettings();
+    if (request.amount() > context.stkMaxAmount()) {
+      throw new IllegalArgumentException(
+          "amount "
+              + request.amount()
+              + " is above the maximum of "
+              + context.stkMaxAmount()
+              + " shillings for M-Pesa Express (set stkMaxAmount on the client to change it)");
+    }
+    context.checkCallbackUrl("callbackUrl", request.callbackUrl());
+    if (!ClientContext.bannedWords(request.callbackUrl()).isEmpty()) {
+      log.warn(
+          "stk.push callbackUrl contains {}, which Daraja bans in C2B URLs and may reject",
+          ClientContext.bannedWords(request.callbackUrl()));
+    }
+    String shortCode = context.shortCode();
+    String timestamp = timestamp();
+    PushBody body =
+        new PushBody(
+            shortCode,
+            password(shortCode, timestamp),
+            timestamp,
+            request.transactionType(),
+            Long.toString(request.amount()),
+            request.phoneNumber().value(),
+            request.isBuyGoods() ? request.tillNumber() : shortCode,
+            request.phoneNumber().value(),
+            request.callbackUrl().toString(),
+            request.accountReference(),
+            request.description());
+    Map<String, String> references = new LinkedHashMap<>();
+    references.put("shortCode", shortCode);
+    references.put("accountReference", request.accountReference());
+    references.put("amount", Long.toString(request.amount()));
+    references.put("phoneNumber", request.phoneNumber().masked());
+    references.put("timestamp", timestamp);
+    StkPushResponse response = context.transport().post(PUSH, body, StkPushResponse.class, references);
+    if (!"0".equals(response.responseCode())) {
+      throw rejected(PUSH, response.responseCode(), response.responseDescription(), response.merchantRequestId());
+    }
+    if (response.checkoutRequestId() == null || response.checkoutRequestId().isBlank()) {
+      throw new OutcomeUnknownException(
+          PUSH.name(),
+          "stk.push was accepted but the answer has no CheckoutRequestID.",
+          references,
+          context.clock().instant(),
+          null);
+    }
+    log.debug(
+        "stk.push accepted: CheckoutRequestID {}, MerchantRequestID {}, phone {}",
+        response.checkoutRequestId(),
+        response.merchantRequestId(),
+        request.phoneNumber().masked());
+    return response;
+  }
+
+  /**
+   * Asks Daraja how an STK push went.
+   *
+   * @param checkoutRequestId the {@code CheckoutRequestID} of the push
+   * @return the status; {@link dev.mpesa.result.PaymentStatus#PENDING} while the customer has not
+   *     answered (Daraja's "The transaction is being processed" is not an exception)
+   * @throws IllegalArgumentException if {@code checkoutRequestId} is blank
+   * @throws MpesaApiException if Daraja answers with an error (for an unknown id, {@link
+   *     DarajaError#TRANSACTION_NOT_FOUND})
+   * @throws MpesaNetworkException if no usable answer came back
+   */
+  public StkQueryResponse query(String checkoutRequestId) {
+    if (checkoutRequestId == null || checkoutRequestId.isBlank()) {
+      throw new IllegalArgumentException("checkoutRequestId is required");
+    }
+    requireExpressSettings();
+    String id = checkoutRequestId.strip();
+    String shortCode = context.shortCode();
+    String timestamp = timestamp();
+    QueryBody body = new QueryBody(shortCode, password(shortCode, timestamp), timestamp, id);
+    StkQueryResponse response;
+    try {
+      response =
+          context.transport().post(QUERY, body, StkQueryResponse.class, Map.of("CheckoutRequestID", id));
+    } catch (MpesaApiException e) {
+      if (e.error() == DarajaError.TRANSACTION_PENDING) {
+        return StkQueryResponse.pending(id, e.errorMessage());
+      }
+      throw e;
+    }
+    if (response.responseCode() != null && !"0".equals(response.responseCode())) {
+      throw rejected(QUERY, response.responseCode(), response.responseDescription(), id);
+    }
+    log.debug("stk.query {}: {}", id, response.status());
+    return response;
+  }
+
+  /**
+   * Polls {@link #query(String)} until the payment reaches a final status or {@code timeout}
+   * passes.
+   *
+   * <p>The first query comes after 15 seconds (or at the deadline, if sooner): the customer needs
+   * time to see the prompt and type the PIN. Later queries start 5 seconds apart and grow by half
+   * up to 15 seconds, each with up to 20% random jitter, so that many concurrent waits do not poll
+   * in step and trip Daraja's spike arrest. Transient failures (network, throttling, outages, an id
+   * Daraja does not know yet) are ridden out until the deadline.
+   *
+   * <p>Blocks the calling thread; waits through the client's {@code Sleeper}.
+   *
+   * @param checkoutRequestId the {@code CheckoutRequestID} of the push
+   * @param timeout how long to wait in all; a prompt lives about a minute, so 2 to 3 minutes is
+   *     a sensible value
+   * @return the final answer, or the last one seen when the time ran out (then its status is
+   *     {@link dev.mpesa.result.PaymentStatus#PENDING} or {@code UNKNOWN}: do not treat it as
+   *     failed)
+   * @throws IllegalArgumentException if {@code timeout} is not positive
+   * @throws AuthenticationException or {@link InvalidRequestException} at once: waiting would not
+   *     help
+   * @throws MpesaException the last failure, if no query succeeded before the deadline
+   */
+  public StkQueryResponse await(String checkoutRequestId, Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    }
+    if (checkoutRequestId == null || checkoutRequestId.isBlank()) {
+      throw new IllegalArgumentException("checkoutRequestId is required");
+    }
+    Instant start = context.clock().instant();
+    Duration slept = Duration.ZERO;
+    Duration wait = min(AWAIT_FIRST_DELAY, timeout);
+    Duration interval = AWAIT_INTERVAL;
+    StkQueryResponse last = null;
+    MpesaException lastFailure = null;
+    while (true) {
+      sleep(wait);
+      slept = slept.plus(wait);
+      try {
+        last = query(checkoutRequestId);
+        if (last.status().isFinal()) {
+          return last;
+        }
+      } catch (AuthenticationException | InvalidRequestException e) {
+        throw e;
+      } catch (MpesaApiException e) {
+        if (!e.isTransient() && e.error() != DarajaError.TRANSACTION_NOT_FOUND) {
+          throw e;
+        }
+        lastFailure = e;
+      } catch (MpesaNetworkException e) {
+        lastFailure = e;
+      }
+      Duration elapsed = max(Duration.between(start, context.clock().instant()), slept);
+      Duration remaining = timeout.minus(elapsed);
+      if (remaining.isNegative() || remaining.isZero()) {
+        break;
+      }
+      wait = min(jitter(interval), remaining);
+      interval = min(Duration.ofMillis(interval.toMillis() * 3 / 2), AWAIT_MAX_INTERVAL);
+    }
+    if (last != null) {
+      log.debug("stk.await {}: deadline reached, last status {}", checkoutRequestId, last.status());
+      return last;
+    }
+    throw lastFailure;
+  }
+
+  private void sleep(Duration d) {
+    try {
+      context.sleeper().sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MpesaNetworkException("stk.await", "interrupted while waiting to query", e);
+    }
+  }
+
+  private static Duration jitter(Duration d) {
+    double factor = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+    return Duration.ofMillis(Math.round(d.toMillis() * factor));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private void requireExpressSettings() {
+    if (context.shortCode() == null || context.passkey() == null) {
+      throw new IllegalStateException(
+          "M-Pesa Express needs a short code and passkey: set shortCode(...) and passkey(...) on"
+              + " MpesaClient.builder()");
+    }
+  }
+
+  private String timestamp() {
+    return LocalDateTime.now(context.clock().withZone(ClientContext.NAIROBI))
+        .format(ClientContext.TIMESTAMP);
+  }
+
+  private String password(String shortCode, String timestamp) {
+    return Base64.getEncoder()
+        .encodeToString((shortCode + context.passkey() + timestamp).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static MpesaApiException rejected(
+      Operation op, String responseCode, String description, String requestId) {
+    DarajaError error = ErrorClassifier.classify(op, 200, null, description, true);
+    if (error == DarajaError.UNKNOWN) {
+      error = DarajaError.INVALID_FIELD;
+    }
+    return ErrorClassifier.toException(
+        op.name(), 200, responseCode, description, requestId, error, null);
+  }
+
+  @JsonPropertyOrder({
+    "BusinessShortCode",
+    "Password",
+    "Timestamp",
+    "TransactionType",
+    "Amount",
+    "PartyA",
+    "PartyB",
+    "PhoneNumber",
+    "CallBackURL",
+    "AccountReference",
+    "TransactionDesc"
+  })
+  record PushBody(
+      @JsonProperty("BusinessShortCode") String businessShortCode,
+      @JsonProperty("Password") String password,
+      @JsonProperty("Timestamp") String timestamp,
+      @JsonProperty("TransactionType") String transactionType,
+      @JsonProperty("Amount") String amount,
+      @JsonProperty("PartyA") String partyA,
+      @JsonProperty("PartyB") String partyB,
+      @JsonProperty("PhoneNumber") String phoneNumber,
+      @JsonProperty("CallBackURL") String callBackUrl,
+      @JsonProperty("AccountReference") String accountReference,
+      @JsonProperty("TransactionDesc") String transactionDesc) {
+    @Override
+    public String toString() {
+      return "PushBody[redacted]";
+    }
+  }
+
+  @JsonPropertyOrder({"BusinessShortCode", "Password", "Timestamp", "CheckoutRequestID"})
+  record QueryBody(
+      @JsonProperty("BusinessShortCode") String businessShortCode,
+      @JsonProperty("Password") String password,
+      @JsonProperty("Timestamp") String timestamp,
+      @JsonProperty("CheckoutRequestID") String checkoutRequestId) {
+    @Override
+    public String toString() {
+      return "QueryBody[redacted]";
+    }
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The M-Pesa Daraja SDK: a client for Safaricom's Daraja API and a parser for the callbacks it
+ * sends. Start with {@link dev.mpesa.MpesaClient#builder()}.
+ */
+module dev.mpesa {
+  requires transitive okhttp3;
+  requires com.fasterxml.jackson.databind;
+  requires org.slf4j;
+  requires io.github.resilience4j.circuitbreaker;
+  requires io.github.resilience4j.retry;
+
+  exports dev.mpesa;
+  exports dev.mpesa.auth;
+  exports dev.mpesa.stk;
+  // exports dev.mpesa.callback; (added with the callback parser)
+  exports dev.mpesa.phone;
+  exports dev.mpesa.result;
+  exports dev.mpesa.error;
+
+  // Jackson binds the public wire records reflectively; internal packages stay unexported.
+  opens dev.mpesa.stk to
+      com.fasterxml.jackson.databind;
+}

@@ -12,7 +12,7 @@ module dev.mpesa {
   exports dev.mpesa;
   exports dev.mpesa.auth;
   exports dev.mpesa.stk;
-  // exports dev.mpesa.callback; (added with the callback parser)
+  exports dev.mpesa.callback;
   exports dev.mpesa.phone;
   exports dev.mpesa.result;
   exports dev.mpesa.error;

@@ -9,6 +9,7 @@ import dev.mpesa.error.MpesaApiException;
 import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.MpesaNetworkException;
 import dev.mpesa.error.OutcomeUnknownException;
+import dev.mpesa.internal.Redaction;
 import dev.mpesa.internal.auth.TokenManager;
 import dev.mpesa.internal.json.Json;
 import dev.mpesa.result.DarajaError;
@@ -316,10 +317,7 @@ public final class Transport {
   }
 
   private static String redact(String message, AccessToken token) {
-    if (message == null || token == null) {
-      return message;
-    }
-    return message.replace(token.value(), "[redacted]");
+    return Redaction.redact(message, token == null ? null : token.value());
   }
 
   private static String snippet(byte[] bytes) {

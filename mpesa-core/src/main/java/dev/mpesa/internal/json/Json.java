@@ -22,6 +22,15 @@ public final class Json {
    */
   public static final ObjectReader TREE_READER = newMapper().reader();
 
+  /**
+   * A number such as {@code 1e999999999} is short on the wire but has a billion digits in plain
+   * notation; beyond this scale its text stays in scientific notation.
+   */
+  private static final int MAX_PLAIN_SCALE = 64;
+
+  /** Longer strings are not amounts; parsing them as BigDecimal would cost time for nothing. */
+  private static final int MAX_NUMERIC_TEXT = 64;
+
   private Json() {}
 
   /** A new mapper with the SDK's settings: one per client, never one per call. */
@@ -44,9 +53,11 @@ public final class Json {
       return null;
     }
     if (node.isNumber()) {
-      return node.isIntegralNumber()
-          ? node.bigIntegerValue().toString()
-          : node.decimalValue().toPlainString();
+      if (node.isIntegralNumber()) {
+        return node.bigIntegerValue().toString();
+      }
+      BigDecimal d = node.decimalValue();
+      return Math.abs((long) d.scale()) > MAX_PLAIN_SCALE ? d.toString() : d.toPlainString();
     }
     if (node.isTextual()) {
       return node.textValue();
@@ -62,8 +73,11 @@ public final class Json {
    * if absent, blank or not numeric.
    */
   public static BigDecimal decimal(JsonNode node) {
+    if (node != null && node.isNumber()) {
+      return node.decimalValue();
+    }
     String t = text(node);
-    if (t == null || t.isBlank()) {
+    if (t == null || t.isBlank() || t.length() > MAX_NUMERIC_TEXT) {
       return null;
     }
     try {

@@ -1,0 +1,31 @@
+package dev.mpesa.internal;
+
+import dev.mpesa.phone.PhoneNumber;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Removes what must never reach a log or an exception message from text Daraja sent back. */
+public final class Redaction {
+  /** A Kenyan mobile number in any of its usual forms, not part of a longer run of digits. */
+  private static final Pattern PHONE = Pattern.compile("(?<![0-9])(?:\\+?254|0)?[17][0-9]{8}(?![0-9])");
+
+  private Redaction() {}
+
+  /**
+   * {@code text} with every phone number masked and every occurrence of {@code secret} (a token,
+   * say; may be null) replaced by {@code [redacted]}.
+   */
+  public static String redact(String text, String secret) {
+    if (text == null) {
+      return null;
+    }
+    String t = secret == null || secret.isEmpty() ? text : text.replace(secret, "[redacted]");
+    Matcher m = PHONE.matcher(t);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(sb, Matcher.quoteReplacement(PhoneNumber.mask(m.group())));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+}

@@ -94,13 +94,7 @@ public final class MpesaClient implements AutoCloseable {
             TokenManager.DEFAULT_EXPIRY_MARGIN));
     ClientContext context =
         new ClientContext(
-            transport,
-            environment,
-            b.clock,
-            b.sleeper,
-            b.shortCode,
-            b.passkey,
-            b.stkMaxAmount);
+            transport, environment, b.clock, b.sleeper, b.shortCode, b.passkey, b.stkMaxAmount);
     this.stk = new StkService(context);
   }
 
@@ -130,8 +124,8 @@ public final class MpesaClient implements AutoCloseable {
   }
 
   /**
-   * Stops the token refresher and, if the client created its own OkHttpClient, its threads and
-   * idle connections. Calls in flight finish; the client must not be used afterwards.
+   * Stops the token refresher and, if the client created its own OkHttpClient, its threads and idle
+   * connections. Calls in flight finish; the client must not be used afterwards.
    */
   @Override
   public void close() {
@@ -228,8 +222,8 @@ public final class MpesaClient implements AutoCloseable {
     }
 
     /**
-     * The short code M-Pesa Express payments go to (for tills, the head-office or store number
-     * the passkey was issued for). Needed, with {@link #passkey(String)}, for {@link #stk()}.
+     * The short code M-Pesa Express payments go to (for tills, the head-office or store number the
+     * passkey was issued for). Needed, with {@link #passkey(String)}, for {@link #stk()}.
      */
     public Builder shortCode(String shortCode) {
       this.shortCode = Objects.requireNonNull(shortCode, "shortCode");
@@ -275,8 +269,8 @@ public final class MpesaClient implements AutoCloseable {
     }
 
     /**
-     * Where access tokens are kept. Give several clients (or, with a shared implementation,
-     * several JVMs) of the same Daraja app the same store so they share one token: each new token
+     * Where access tokens are kept. Give several clients (or, with a shared implementation, several
+     * JVMs) of the same Daraja app the same store so they share one token: each new token
      * invalidates the one before. Default: a store of this client's own.
      */
     public Builder tokenStore(TokenStore tokenStore) {
@@ -303,9 +297,9 @@ public final class MpesaClient implements AutoCloseable {
     }
 
     /**
-     * The largest M-Pesa Express amount this client sends, in shillings; larger pushes fail
-     * before any call. Default {@link MpesaClient#DEFAULT_STK_MAX_AMOUNT} (Daraja's documented
-     * limit); lower it to cap your own risk.
+     * The largest M-Pesa Express amount this client sends, in shillings; larger pushes fail before
+     * any call. Default {@link MpesaClient#DEFAULT_STK_MAX_AMOUNT} (Daraja's documented limit);
+     * lower it to cap your own risk.
      */
     public Builder stkMaxAmount(long stkMaxAmount) {
       this.stkMaxAmount = stkMaxAmount;
@@ -319,7 +313,8 @@ public final class MpesaClient implements AutoCloseable {
      */
     public MpesaClient build() {
       if (environment == null) {
-        fail("environment is required: environment(Environment.SANDBOX) or (Environment.PRODUCTION)");
+        fail(
+            "environment is required: environment(Environment.SANDBOX) or (Environment.PRODUCTION)");
       }
       requireText(consumerKey, "consumerKey");
       requireText(consumerSecret, "consumerSecret");
@@ -368,7 +363,10 @@ public final class MpesaClient implements AutoCloseable {
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-        fail("baseUrl must be an absolute http(s) URL such as http://127.0.0.1:8089, got '" + url + "'");
+        fail(
+            "baseUrl must be an absolute http(s) URL such as http://127.0.0.1:8089, got '"
+                + url
+                + "'");
       }
       if (uri.getQuery() != null || uri.getFragment() != null) {
         fail("baseUrl must not have a query or fragment, got '" + url + "'");

@@ -3,8 +3,8 @@ package dev.mpesa;
 import java.time.Duration;
 
 /**
- * How the SDK waits between polls and retries. The default sleeps the calling thread; tests
- * inject one that records the waits (and advances a fake clock) instead of sleeping.
+ * How the SDK waits between polls and retries. The default sleeps the calling thread; tests inject
+ * one that records the waits (and advances a fake clock) instead of sleeping.
  */
 @FunctionalInterface
 public interface Sleeper {

@@ -121,7 +121,8 @@ class AccessTokenTest {
                 .build());
     MpesaClient mpesa = client();
 
-    List<Future<StkQueryResponse>> results = runConcurrently(50, () -> mpesa.stk().query("ws_CO_1"));
+    List<Future<StkQueryResponse>> results =
+        runConcurrently(50, () -> mpesa.stk().query("ws_CO_1"));
 
     for (Future<StkQueryResponse> f : results) {
       assertThat(f.get().isPaid()).isTrue();
@@ -171,13 +172,16 @@ class AccessTokenTest {
     "401, 401.001, Invalid Access Token"
   })
   void query_invalidTokenOnce_refreshesAndReplaysOnce(int status, String code, String message) {
-    daraja.handler(r -> "tok1".equals(bearer(r)) ? error(status, code, message) : json(200, QUERY_OK));
+    daraja.handler(
+        r -> "tok1".equals(bearer(r)) ? error(status, code, message) : json(200, QUERY_OK));
     MpesaClient mpesa = client();
 
     assertThat(mpesa.stk().query("ws_CO_1").isPaid()).isTrue();
 
     assertThat(daraja.oauthCount()).isEqualTo(2);
-    assertThat(daraja.businessRequests()).extracting(DarajaStub::bearer).containsExactly("tok1", "tok2");
+    assertThat(daraja.businessRequests())
+        .extracting(DarajaStub::bearer)
+        .containsExactly("tok1", "tok2");
   }
 
   /** R4: a second invalid-token answer is an AuthenticationException naming the likely causes. */
@@ -229,7 +233,8 @@ class AccessTokenTest {
                 ? error(404, "404.001.03", "Invalid Access Token")
                 : json(200, QUERY_OK));
 
-    List<Future<StkQueryResponse>> results = runConcurrently(20, () -> mpesa.stk().query("ws_CO_1"));
+    List<Future<StkQueryResponse>> results =
+        runConcurrently(20, () -> mpesa.stk().query("ws_CO_1"));
 
     for (Future<StkQueryResponse> f : results) {
       assertThat(f.get().isPaid()).isTrue();
@@ -278,7 +283,8 @@ class AccessTokenTest {
                 .build());
     MpesaClient mpesa = client();
 
-    List<Future<StkQueryResponse>> results = runConcurrently(10, () -> mpesa.stk().query("ws_CO_1"));
+    List<Future<StkQueryResponse>> results =
+        runConcurrently(10, () -> mpesa.stk().query("ws_CO_1"));
 
     for (Future<StkQueryResponse> f : results) {
       assertThatThrownBy(f::get).hasCauseInstanceOf(MpesaException.class);
@@ -309,7 +315,8 @@ class AccessTokenTest {
             .build();
     clients.add(mpesa);
 
-    assertThatThrownBy(() -> mpesa.stk().query("ws_CO_1")).isInstanceOf(MpesaNetworkException.class);
+    assertThatThrownBy(() -> mpesa.stk().query("ws_CO_1"))
+        .isInstanceOf(MpesaNetworkException.class);
     assertThat(mpesa.stk().query("ws_CO_1").isPaid()).isTrue();
   }
 

@@ -33,13 +33,17 @@ class NoSecretsInLogsTest {
     AtomicInteger call = new AtomicInteger();
     DarajaStub daraja =
         new DarajaStub()
-            .oauth(n -> json(200, "{\"access_token\":\"SeCrEtToKeN" + n + "\",\"expires_in\":3599}"))
+            .oauth(
+                n -> json(200, "{\"access_token\":\"SeCrEtToKeN" + n + "\",\"expires_in\":3599}"))
             .handler(
                 r ->
                     switch (call.incrementAndGet()) {
                       case 1 -> json(200, Fixtures.read("stk/push-response.json"));
                       case 2 ->
-                          error(401, "401.002.01", "Error Occurred - Invalid Access Token - SeCrEtToKeN1");
+                          error(
+                              401,
+                              "401.002.01",
+                              "Error Occurred - Invalid Access Token - SeCrEtToKeN1");
                       case 3 -> json(200, Fixtures.read("stk/query-response.json"));
                       case 4 -> json(400, Fixtures.read("stk/push-invalid-phone.json"));
                       case 5 ->

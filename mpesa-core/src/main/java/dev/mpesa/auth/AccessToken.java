@@ -24,6 +24,10 @@ public record AccessToken(String value, Instant expiresAt) {
 
   @Override
   public String toString() {
-    return "AccessToken[value=<redacted, " + value.length() + " chars>, expiresAt=" + expiresAt + "]";
+    return "AccessToken[value=<redacted, "
+        + value.length()
+        + " chars>, expiresAt="
+        + expiresAt
+        + "]";
   }
 }

@@ -3,8 +3,8 @@ package dev.mpesa.auth;
 import java.util.Optional;
 
 /**
- * Where access tokens are kept, so that several clients (in one JVM or in many) can share one
- * token per Daraja app.
+ * Where access tokens are kept, so that several clients (in one JVM or in many) can share one token
+ * per Daraja app.
  *
  * <p>Sharing matters because every OAuth request invalidates the token issued before it: two
  * processes refreshing independently keep breaking each other's calls. Implement this over a shared
@@ -25,8 +25,8 @@ public interface TokenStore {
   void put(String key, AccessToken token);
 
   /**
-   * Removes the token under {@code key} only if it is still {@code token}: Daraja rejected it,
-   * and a newer token stored meanwhile by another client must survive.
+   * Removes the token under {@code key} only if it is still {@code token}: Daraja rejected it, and
+   * a newer token stored meanwhile by another client must survive.
    */
   void remove(String key, AccessToken token);
 }

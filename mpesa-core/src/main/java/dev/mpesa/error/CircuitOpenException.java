@@ -1,8 +1,8 @@
 package dev.mpesa.error;
 
 /**
- * The SDK refused to call Daraja because the circuit breaker for this group of operations is
- * open (Daraja has been failing). Nothing was sent; try again later.
+ * The SDK refused to call Daraja because the circuit breaker for this group of operations is open
+ * (Daraja has been failing). Nothing was sent; try again later.
  */
 public class CircuitOpenException extends MpesaException {
   private static final long serialVersionUID = 1L;

@@ -4,8 +4,8 @@ import dev.mpesa.result.DarajaError;
 
 /**
  * Daraja rejected the request itself: a field it finds invalid ({@code 400.002.02 Bad Request -
- * Invalid ...}), a malformed payload, wrong STK credentials (passkey, short code) or a merchant
- * it does not know. Never retried: sending the same request again gives the same answer.
+ * Invalid ...}), a malformed payload, wrong STK credentials (passkey, short code) or a merchant it
+ * does not know. Never retried: sending the same request again gives the same answer.
  */
 public class InvalidRequestException extends MpesaApiException {
   private static final long serialVersionUID = 1L;

@@ -37,7 +37,10 @@ public class MpesaApiException extends MpesaException {
       String requestId,
       DarajaError error,
       Throwable cause) {
-    super(operation, describe(operation, httpStatus, errorCode, errorMessage, requestId, error), cause);
+    super(
+        operation,
+        describe(operation, httpStatus, errorCode, errorMessage, requestId, error),
+        cause);
     this.httpStatus = httpStatus;
     this.errorCode = errorCode;
     this.errorMessage = errorMessage;

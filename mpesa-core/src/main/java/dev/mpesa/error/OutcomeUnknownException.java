@@ -7,11 +7,11 @@ import java.util.Map;
  * A request that may move money may have reached Daraja, but no usable answer came back (a read
  * timeout, a connection reset after the request was written, an unexplained server error).
  *
- * <p><b>Do not send the request again</b>: the customer may already have a prompt on the phone,
- * or the payment may already be made. Reconcile instead: wait for the callback, query the status
- * (for STK push, by the callback you receive or by account reference and amount; for B2C, by
- * {@code OriginatorConversationID}), and only then decide. {@link #references()} holds what the
- * SDK knows about the request, with the phone number masked.
+ * <p><b>Do not send the request again</b>: the customer may already have a prompt on the phone, or
+ * the payment may already be made. Reconcile instead: wait for the callback, query the status (for
+ * STK push, by the callback you receive or by account reference and amount; for B2C, by {@code
+ * OriginatorConversationID}), and only then decide. {@link #references()} holds what the SDK knows
+ * about the request, with the phone number masked.
  */
 public class OutcomeUnknownException extends MpesaNetworkException {
   private static final long serialVersionUID = 1L;

@@ -4,8 +4,8 @@ import dev.mpesa.result.DarajaError;
 import java.time.Duration;
 
 /**
- * "Unable to lock subscriber, a transaction is already in process for the current subscriber":
- * the customer already has an M-Pesa session open (often an earlier prompt still on screen).
+ * "Unable to lock subscriber, a transaction is already in process for the current subscriber": the
+ * customer already has an M-Pesa session open (often an earlier prompt still on screen).
  *
  * <p>Nothing was charged. The SDK never retries this by itself, because a second prompt could race
  * the first; ask the customer to close the other session and try again after {@link

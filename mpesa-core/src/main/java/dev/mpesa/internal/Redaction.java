@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** Removes what must never reach a log or an exception message from text Daraja sent back. */
 public final class Redaction {
   /** A Kenyan mobile number in any of its usual forms, not part of a longer run of digits. */
-  private static final Pattern PHONE = Pattern.compile("(?<![0-9])(?:\\+?254|0)?[17][0-9]{8}(?![0-9])");
+  private static final Pattern PHONE =
+      Pattern.compile("(?<![0-9])(?:\\+?254|0)?[17][0-9]{8}(?![0-9])");
 
   private Redaction() {}
 

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A Kenyan mobile number in the form Daraja expects: {@code 2547XXXXXXXX} or {@code
- * 2541XXXXXXXX}, twelve digits, no plus sign.
+ * A Kenyan mobile number in the form Daraja expects: {@code 2547XXXXXXXX} or {@code 2541XXXXXXXX},
+ * twelve digits, no plus sign.
  *
  * <p>{@link #parse(String)} accepts what people type: {@code 0712 345 678}, {@code
  * +254-712-345-678}, {@code (0712) 345.678}, {@code 712345678}, {@code 0254712345678}... {@link
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * <p>Instances are immutable and thread-safe.
  */
 public final class PhoneNumber {
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.()]");
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u00A0\\-.()]");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern KENYAN_MOBILE = Pattern.compile("254[17]\\d{8}");
 
@@ -52,6 +52,8 @@ public final class PhoneNumber {
     String normalised;
     if (plus) {
       normalised = s;
+    } else if (s.startsWith("00254")) {
+      normalised = s.substring(2); // the international dialling prefix
     } else if (s.startsWith("254")) {
       normalised = s;
     } else if (s.startsWith("0254")) {
@@ -97,6 +99,9 @@ public final class PhoneNumber {
 
   private static String maskInput(String input) {
     String s = input.strip();
+    if (s.length() > 24) {
+      return maskInput(s.substring(0, 16)) + "...(" + s.length() + " chars)";
+    }
     if (s.length() <= 4) {
       return "*".repeat(s.length());
     }

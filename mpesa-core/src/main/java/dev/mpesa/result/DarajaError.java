@@ -9,7 +9,9 @@ package dev.mpesa.result;
  * message, and rate limiting arrives as HTTP 500. The HTTP status alone is never enough.
  */
 public enum DarajaError {
-  /** OAuth refused the consumer key and secret ({@code 400.008.01}, {@code 400.008.02}, 400/401). */
+  /**
+   * OAuth refused the consumer key and secret ({@code 400.008.01}, {@code 400.008.02}, 400/401).
+   */
   BAD_CONSUMER_CREDENTIALS(
       false,
       false,
@@ -32,7 +34,9 @@ public enum DarajaError {
       false,
       "Enable this API product for your app on the Daraja portal (My Apps); in the sandbox, tick"
           + " both \"Lipa Na M-Pesa Sandbox\" and \"M-Pesa Sandbox\"."),
-  /** A field was rejected ({@code 400.002.02 Bad Request - Invalid <Field>}, {@code 400.002.05}). */
+  /**
+   * A field was rejected ({@code 400.002.02 Bad Request - Invalid <Field>}, {@code 400.002.05}).
+   */
   INVALID_FIELD(
       false,
       false,
@@ -44,13 +48,17 @@ public enum DarajaError {
       false,
       "Daraja does not know this path or method: check the baseUrl setting (no extra path) and"
           + " that a proxy in between does not rewrite requests."),
-  /** {@code 500.001.1001 Wrong credentials}: password, passkey, short code or timestamp mismatch. */
+  /**
+   * {@code 500.001.1001 Wrong credentials}: password, passkey, short code or timestamp mismatch.
+   */
   WRONG_CREDENTIALS(
       false,
       false,
       "Daraja could not verify the STK password: check that the passkey belongs to this short code"
           + " and environment (the production passkey arrives by email after go-live)."),
-  /** {@code 500.001.1001 Merchant does not exist}: the short code is unknown to this environment. */
+  /**
+   * {@code 500.001.1001 Merchant does not exist}: the short code is unknown to this environment.
+   */
   MERCHANT_NOT_FOUND(
       false,
       false,
@@ -63,10 +71,7 @@ public enum DarajaError {
       "The customer already has an M-Pesa session open; nothing was charged. Ask them to close it"
           + " and try again after at least 60 seconds."),
   /** {@code 500.001.1001 The transaction is being processed}: an STK query while still pending. */
-  TRANSACTION_PENDING(
-      false,
-      false,
-      "The customer has not finished yet; query again later."),
+  TRANSACTION_PENDING(false, false, "The customer has not finished yet; query again later."),
   /** {@code 500.001.1001 The transaction does not exist}: an STK query for an unknown id. */
   TRANSACTION_NOT_FOUND(
       false,
@@ -113,9 +118,7 @@ public enum DarajaError {
           + " usually transient."),
   /** An error the SDK cannot place. */
   UNKNOWN(
-      false,
-      false,
-      "An error the SDK does not recognise; the error code and message say more.");
+      false, false, "An error the SDK does not recognise; the error code and message say more.");
 
   private final boolean isTransient;
   private final boolean healthSignal;
@@ -133,8 +136,8 @@ public enum DarajaError {
   }
 
   /**
-   * Whether this answer says something about Daraja's health (and so counts for a circuit
-   * breaker). A validation error or a busy customer does not.
+   * Whether this answer says something about Daraja's health (and so counts for a circuit breaker).
+   * A validation error or a busy customer does not.
    */
   public boolean isHealthSignal() {
     return healthSignal;

@@ -2,6 +2,8 @@ package dev.mpesa.result;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Daraja result code, kept as the string Daraja meant.
@@ -15,50 +17,69 @@ import java.util.Objects;
  */
 public record ResultCode(String value) {
 
+  /** Longest code accepted: real codes are under 20 characters. */
+  public static final int MAX_LENGTH = 32;
+
+  private static final Pattern NUMERIC = Pattern.compile("-?([0-9]+)(?:\\.([0-9]+))?");
+
   /** The success code, {@code "0"}. */
   public static final ResultCode SUCCESS = new ResultCode("0");
 
-  /** Validates and normalises {@code value}. */
+  /**
+   * Validates and normalises {@code value}: surrounding spaces go, and a number loses its leading
+   * zeros and a fraction of zeros ({@code "01032"} and {@code "1032.00"} are {@code "1032"}).
+   *
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is blank or longer than {@link #MAX_LENGTH}
+   */
   public ResultCode {
     Objects.requireNonNull(value, "value");
-    value = normalise(value.trim());
+    value = value.replace('\u00A0', ' ').strip();
     if (value.isEmpty()) {
       throw new IllegalArgumentException("a result code cannot be blank");
     }
+    if (value.length() > MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "a result code is at most " + MAX_LENGTH + " characters, got " + value.length());
+    }
+    value = normalise(value);
   }
 
   /**
    * The code for a string or number as Daraja sent it.
    *
-   * @param raw a {@link String} or {@link Number}
-   * @throws IllegalArgumentException if {@code raw} is null, blank or neither string nor number
+   * @param raw a {@link String} or a finite {@link Number}
+   * @throws IllegalArgumentException if {@code raw} is null, blank, too long, not finite, or
+   *     neither string nor number
    */
   public static ResultCode of(Object raw) {
-    if (raw instanceof Number n) {
-      return new ResultCode(new BigDecimal(n.toString()).toPlainString());
+    if (raw instanceof Double d && (d.isNaN() || d.isInfinite())
+        || raw instanceof Float f && (f.isNaN() || f.isInfinite())) {
+      throw new IllegalArgumentException("a result code must be a finite number, got " + raw);
     }
-    if (raw instanceof String s) {
-      return new ResultCode(s);
+    if (raw instanceof BigDecimal d && Math.abs((long) d.scale()) <= MAX_LENGTH) {
+      return new ResultCode(d.toPlainString());
+    }
+    if (raw instanceof Number || raw instanceof String) {
+      // Number.toString never expands an exponent, so a huge number stays short text.
+      return new ResultCode(raw.toString());
     }
     throw new IllegalArgumentException("a result code must be a string or a number, got " + raw);
   }
 
   private static String normalise(String s) {
     // "0.0", "1032.00" and "01032" come from clients that round-tripped the number as a float.
-    if (!s.isEmpty() && s.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.')) {
-      try {
-        BigDecimal d = new BigDecimal(s);
-        if (d.signum() == 0) {
-          return "0";
-        }
-        if (d.stripTrailingZeros().scale() <= 0) {
-          return d.toBigIntegerExact().toString();
-        }
-      } catch (NumberFormatException | ArithmeticException e) {
-        return s;
-      }
+    Matcher m = NUMERIC.matcher(s);
+    if (!m.matches()) {
+      return s;
     }
-    return s;
+    String fraction = m.group(2);
+    if (fraction != null && !fraction.chars().allMatch(c -> c == '0')) {
+      return s;
+    }
+    String digits = m.group(1).replaceFirst("^0+(?=.)", "");
+    boolean negative = s.startsWith("-") && !digits.equals("0");
+    return negative ? "-" + digits : digits;
   }
 
   /** Whether the code is {@code 0}: the request succeeded. */

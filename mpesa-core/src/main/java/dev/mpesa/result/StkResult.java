@@ -5,8 +5,7 @@ import java.util.Map;
 
 /**
  * The M-Pesa Express result codes (STK callback and STK query, API.md §7.1), as an enum view over
- * {@link ResultCode}. A code the SDK does not know maps to {@link #UNKNOWN}, never to an
- * exception.
+ * {@link ResultCode}. A code the SDK does not know maps to {@link #UNKNOWN}, never to an exception.
  *
  * <p>The same number means different things in other products ({@code 2001} is a wrong PIN here,
  * bad initiator credentials in B2C), so this view is only for STK results.

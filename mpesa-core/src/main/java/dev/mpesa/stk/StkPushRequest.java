@@ -48,7 +48,8 @@ public record StkPushRequest(
   public StkPushRequest {
     Objects.requireNonNull(phoneNumber, "phoneNumber is required");
     if (amount < 1) {
-      throw new IllegalArgumentException("amount must be a whole number of shillings >= 1, got " + amount);
+      throw new IllegalArgumentException(
+          "amount must be a whole number of shillings >= 1, got " + amount);
     }
     Objects.requireNonNull(accountReference, "accountReference is required");
     if (accountReference.isBlank() || accountReference.length() > MAX_ACCOUNT_REFERENCE) {
@@ -71,14 +72,16 @@ public record StkPushRequest(
     Objects.requireNonNull(callbackUrl, "callbackUrl is required");
     checkCallbackUrl(callbackUrl);
     if (tillNumber != null && !TILL.matcher(tillNumber).matches()) {
-      throw new IllegalArgumentException("tillNumber must be 5 to 8 digits, got '" + tillNumber + "'");
+      throw new IllegalArgumentException(
+          "tillNumber must be 5 to 8 digits, got '" + tillNumber + "'");
     }
   }
 
   private static void checkCallbackUrl(URI url) {
     if (!url.isAbsolute()
         || url.getHost() == null
-        || !("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))) {
+        || !("https".equalsIgnoreCase(url.getScheme())
+            || "http".equalsIgnoreCase(url.getScheme()))) {
       throw new IllegalArgumentException("callbackUrl must be an absolute http(s) URL, got " + url);
     }
   }
@@ -165,8 +168,8 @@ public record StkPushRequest(
     /**
      * Where Daraja POSTs the result.
      *
-     * @throws IllegalArgumentException if it is not a URL, or has spaces around it (Daraja
-     *     answers "Invalid CallBackURL" for those)
+     * @throws IllegalArgumentException if it is not a URL, or has spaces around it (Daraja answers
+     *     "Invalid CallBackURL" for those)
      */
     public Builder callbackUrl(String callbackUrl) {
       Objects.requireNonNull(callbackUrl, "callbackUrl");

@@ -13,8 +13,8 @@ import dev.mpesa.result.ResultCode;
  * {@link PaymentStatus#PENDING} and whose {@link #resultCode()} is null. The query never carries
  * the amount or the receipt number: those come in the callback.
  *
- * @param responseCode {@code ResponseCode} ({@code "0"}: the query itself was accepted); null
- *     when pending
+ * @param responseCode {@code ResponseCode} ({@code "0"}: the query itself was accepted); null when
+ *     pending
  * @param responseDescription {@code ResponseDescription}, or Daraja's message when pending
  * @param merchantRequestId {@code MerchantRequestID}; null when pending
  * @param checkoutRequestId {@code CheckoutRequestID}

@@ -68,8 +68,8 @@ public final class StkService {
    * error) raises {@link OutcomeUnknownException}; reconcile by the callback before pushing again.
    *
    * @return the acknowledgement; keep its {@code CheckoutRequestID}
-   * @throws IllegalArgumentException if the request breaks a rule of this client (amount above
-   *     the configured maximum; http or private callback URL in production), before any call
+   * @throws IllegalArgumentException if the request breaks a rule of this client (amount above the
+   *     configured maximum; http or private callback URL in production), before any call
    * @throws IllegalStateException if the client has no short code and passkey
    * @throws dev.mpesa.error.SubscriberBusyException if the customer has another session open
    * @throws InvalidRequestException if Daraja rejects a field or the STK credentials
@@ -115,9 +115,14 @@ public final class StkService {
     references.put("amount", Long.toString(request.amount()));
     references.put("phoneNumber", request.phoneNumber().masked());
     references.put("timestamp", timestamp);
-    StkPushResponse response = context.transport().post(PUSH, body, StkPushResponse.class, references);
+    StkPushResponse response =
+        context.transport().post(PUSH, body, StkPushResponse.class, references);
     if (!"0".equals(response.responseCode())) {
-      throw rejected(PUSH, response.responseCode(), response.responseDescription(), response.merchantRequestId());
+      throw rejected(
+          PUSH,
+          response.responseCode(),
+          response.responseDescription(),
+          response.merchantRequestId());
     }
     if (response.checkoutRequestId() == null || response.checkoutRequestId().isBlank()) {
       throw new OutcomeUnknownException(
@@ -158,7 +163,9 @@ public final class StkService {
     StkQueryResponse response;
     try {
       response =
-          context.transport().post(QUERY, body, StkQueryResponse.class, Map.of("CheckoutRequestID", id));
+          context
+              .transport()
+              .post(QUERY, body, StkQueryResponse.class, Map.of("CheckoutRequestID", id));
     } catch (MpesaApiException e) {
       if (e.error() == DarajaError.TRANSACTION_PENDING) {
         return StkQueryResponse.pending(id, e.errorMessage());
@@ -185,11 +192,10 @@ public final class StkService {
    * <p>Blocks the calling thread; waits through the client's {@code Sleeper}.
    *
    * @param checkoutRequestId the {@code CheckoutRequestID} of the push
-   * @param timeout how long to wait in all; a prompt lives about a minute, so 2 to 3 minutes is
-   *     a sensible value
-   * @return the final answer, or the last one seen when the time ran out (then its status is
-   *     {@link dev.mpesa.result.PaymentStatus#PENDING} or {@code UNKNOWN}: do not treat it as
-   *     failed)
+   * @param timeout how long to wait in all; a prompt lives about a minute, so 2 to 3 minutes is a
+   *     sensible value
+   * @return the final answer, or the last one seen when the time ran out (then its status is {@link
+   *     dev.mpesa.result.PaymentStatus#PENDING} or {@code UNKNOWN}: do not treat it as failed)
    * @throws IllegalArgumentException if {@code timeout} is not positive
    * @throws AuthenticationException or {@link InvalidRequestException} at once: waiting would not
    *     help
@@ -279,7 +285,8 @@ public final class StkService {
 
   private String password(String shortCode, String timestamp) {
     return Base64.getEncoder()
-        .encodeToString((shortCode + context.passkey() + timestamp).getBytes(StandardCharsets.UTF_8));
+        .encodeToString(
+            (shortCode + context.passkey() + timestamp).getBytes(StandardCharsets.UTF_8));
   }
 
   private static MpesaApiException rejected(

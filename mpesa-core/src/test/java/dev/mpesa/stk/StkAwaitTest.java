@@ -65,7 +65,9 @@ class StkAwaitTest {
     AtomicInteger n = new AtomicInteger();
     daraja.handler(
         (RecordedRequest r) ->
-            n.incrementAndGet() <= pending ? json(500, Fixtures.read("stk/query-pending.json")) : last);
+            n.incrementAndGet() <= pending
+                ? json(500, Fixtures.read("stk/query-pending.json"))
+                : last);
   }
 
   @Test

@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** M-Pesa Express push and query against golden payloads of API.md §5.1, §5.2. */
 class StkServiceTest {
   static final String PASSKEY = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919";
+
   /** 2021-06-28 09:24:08 in Nairobi, the time of the sample in API.md §5.1. */
   static final Instant SAMPLE_TIME = Instant.parse("2021-06-28T06:24:08Z");
 

@@ -66,7 +66,10 @@ class StkValidationTest {
     return Stream.of(
         bad("amount zero", b -> b.amount(0), "amount"),
         bad("negative amount", b -> b.amount(-5), "amount"),
-        bad("account reference of 13", b -> b.accountReference("ORD-123456789"), "accountReference"),
+        bad(
+            "account reference of 13",
+            b -> b.accountReference("ORD-123456789"),
+            "accountReference"),
         bad("blank account reference", b -> b.accountReference("  "), "accountReference"),
         bad("padded account reference", b -> b.accountReference(" ORD1"), "accountReference"),
         bad("no account reference", b -> b.accountReference(null), "accountReference"),

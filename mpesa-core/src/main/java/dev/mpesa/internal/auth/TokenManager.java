@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
  * Hands out access tokens for one (base URL, consumer key), refreshing them single-flight.
  *
  * <p>Three states, by the injected clock: <b>fresh</b> (more than the refresh margin left) is
- * served without a lock; <b>stale</b> (inside the refresh margin, outside the expiry margin)
- * starts one background refresh and is still served; <b>expired</b> (inside the expiry margin, or
- * no token) waits for the one refresh in flight. A failed refresh is not cached: the next caller
- * tries again. Because each OAuth request invalidates the previous token, a new refresh is never
- * started while one is in flight, nor when the current token became fresh meanwhile.
+ * served without a lock; <b>stale</b> (inside the refresh margin, outside the expiry margin) starts
+ * one background refresh and is still served; <b>expired</b> (inside the expiry margin, or no
+ * token) waits for the one refresh in flight. A failed refresh is not cached: the next caller tries
+ * again. Because each OAuth request invalidates the previous token, a new refresh is never started
+ * while one is in flight, nor when the current token became fresh meanwhile.
  */
 public final class TokenManager {
   private static final Logger log = LoggerFactory.getLogger(TokenManager.class);
@@ -66,7 +66,8 @@ public final class TokenManager {
       Duration refreshMargin,
       Duration expiryMargin) {
     if (refreshMargin.compareTo(expiryMargin) < 0) {
-      throw new IllegalArgumentException("the refresh margin must not be shorter than the expiry margin");
+      throw new IllegalArgumentException(
+          "the refresh margin must not be shorter than the expiry margin");
     }
     this.key = key;
     this.store = store;
@@ -162,14 +163,19 @@ public final class TokenManager {
         local = fresh;
         inFlight = null;
       }
-      log.debug("access token refreshed ({}), valid until {}", background ? "ahead of expiry" : "on demand", fresh.expiresAt());
+      log.debug(
+          "access token refreshed ({}), valid until {}",
+          background ? "ahead of expiry" : "on demand",
+          fresh.expiresAt());
       future.complete(fresh);
     } catch (RuntimeException | Error e) {
       synchronized (lock) {
         inFlight = null;
       }
       if (background) {
-        log.warn("background access token refresh failed; the current token is still served: {}", e.toString());
+        log.warn(
+            "background access token refresh failed; the current token is still served: {}",
+            e.toString());
       }
       future.completeExceptionally(e);
     }

@@ -130,7 +130,8 @@ public final class ErrorClassifier {
           new DuplicateRequestException(
               operation, httpStatus, errorCode, errorMessage, requestId, error, null);
       default ->
-          new MpesaApiException(operation, httpStatus, errorCode, errorMessage, requestId, error, null);
+          new MpesaApiException(
+              operation, httpStatus, errorCode, errorMessage, requestId, error, null);
     };
   }
 }

@@ -15,7 +15,10 @@ public record Operation(String name, String path, IdempotencyClass idempotency, 
   /** OAuth: {@code GET /oauth/v1/generate?grant_type=client_credentials}. */
   public static final Operation OAUTH =
       new Operation(
-          "oauth", "/oauth/v1/generate?grant_type=client_credentials", IdempotencyClass.SAFE, "oauth");
+          "oauth",
+          "/oauth/v1/generate?grant_type=client_credentials",
+          IdempotencyClass.SAFE,
+          "oauth");
 
   /** Checks the parts. */
   public Operation {

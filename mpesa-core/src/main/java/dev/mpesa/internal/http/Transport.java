@@ -153,8 +153,8 @@ public final class Transport {
    * type}. An "Invalid Access Token" answer invalidates that token (if still current), refreshes
    * once and replays once; a second one is an {@link AuthenticationException}.
    *
-   * @param references what identifies the request, for {@link OutcomeUnknownException} (no
-   *     secrets, phone numbers masked)
+   * @param references what identifies the request, for {@link OutcomeUnknownException} (no secrets,
+   *     phone numbers masked)
    */
   public <T> T post(Operation op, Object body, Class<T> type, Map<String, String> references) {
     byte[] payload;
@@ -188,7 +188,9 @@ public final class Transport {
           200,
           null,
           "the answer does not have the documented shape ("
-              + (e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage())
+              + (e instanceof JsonProcessingException jpe
+                  ? jpe.getOriginalMessage()
+                  : e.getMessage())
               + ")",
           null,
           DarajaError.UNKNOWN,
@@ -198,7 +200,9 @@ public final class Transport {
 
   private Request bearerRequest(Operation op, byte[] payload, AccessToken token) {
     RequestBody body =
-        op.idempotency().movesMoney() ? new OneShotBody(payload) : RequestBody.create(payload, JSON);
+        op.idempotency().movesMoney()
+            ? new OneShotBody(payload)
+            : RequestBody.create(payload, JSON);
     return new Request.Builder()
         .url(baseUrl + op.path())
         .post(body)
@@ -243,7 +247,10 @@ public final class Transport {
     if (op.idempotency().movesMoney() && mayHaveBeenProcessed(status, failure.error())) {
       throw new OutcomeUnknownException(
           op.name(),
-          op.name() + " got an answer that does not say whether it was processed: HTTP " + status + ".",
+          op.name()
+              + " got an answer that does not say whether it was processed: HTTP "
+              + status
+              + ".",
           references,
           sentAt,
           failure);
@@ -268,7 +275,11 @@ public final class Transport {
     if (sent && op.idempotency().movesMoney()) {
       log.debug("{} outcome unknown after {}", op.name(), what);
       return new OutcomeUnknownException(
-          op.name(), op.name() + " failed after the request was sent: " + what + ".", references, sentAt, e);
+          op.name(),
+          op.name() + " failed after the request was sent: " + what + ".",
+          references,
+          sentAt,
+          e);
     }
     boolean nothingSent =
         !sent
@@ -277,7 +288,9 @@ public final class Transport {
             || e instanceof NoRouteToHostException;
     log.debug("{} failed: {}{}", op.name(), what, nothingSent ? " (nothing was sent)" : "");
     return new MpesaNetworkException(
-        op.name(), op.name() + " failed: " + what + (nothingSent ? " (nothing was sent)." : "."), e);
+        op.name(),
+        op.name() + " failed: " + what + (nothingSent ? " (nothing was sent)." : "."),
+        e);
   }
 
   private static String describe(IOException e) {
@@ -293,7 +306,8 @@ public final class Transport {
     if (json != null) {
       code = Json.text(json.get("errorCode"));
       requestId = Json.text(json.get("requestId"));
-      message = firstText(json, "errorMessage", "ResponseDescription", "message", "error_description");
+      message =
+          firstText(json, "errorMessage", "ResponseDescription", "message", "error_description");
       if (message == null && json.path("fault").isObject()) {
         message = Json.text(json.path("fault").get("faultstring"));
       }
@@ -335,7 +349,8 @@ public final class Transport {
       return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
     } catch (NumberFormatException e) {
       try {
-        ZonedDateTime at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        ZonedDateTime at =
+            ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
         Duration d = Duration.between(clock.instant(), at.toInstant());
         return d.isNegative() ? Duration.ZERO : d;
       } catch (DateTimeParseException ignored) {

@@ -69,8 +69,8 @@ public final class Json {
   }
 
   /**
-   * A decimal from a number or a numeric string ({@code 1}, {@code 1.00}, {@code "1.00"}); null
-   * if absent, blank or not numeric.
+   * A decimal from a number or a numeric string ({@code 1}, {@code 1.00}, {@code "1.00"}); null if
+   * absent, blank or not numeric.
    */
   public static BigDecimal decimal(JsonNode node) {
     if (node != null && node.isNumber()) {

@@ -145,10 +145,22 @@ class TokenManagerTest {
     InMemoryTokenStore store = new InMemoryTokenStore();
     TokenManager a =
         new TokenManager(
-            "key", store, clock, Runnable::run, fetcher, Duration.ofMinutes(5), Duration.ofMinutes(1));
+            "key",
+            store,
+            clock,
+            Runnable::run,
+            fetcher,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(1));
     TokenManager b =
         new TokenManager(
-            "key", store, clock, Runnable::run, fetcher, Duration.ofMinutes(5), Duration.ofMinutes(1));
+            "key",
+            store,
+            clock,
+            Runnable::run,
+            fetcher,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(1));
 
     a.token();
     b.token();

@@ -359,7 +359,8 @@ public final class MpesaClient implements AutoCloseable {
       try {
         uri = URI.create(u);
       } catch (IllegalArgumentException e) {
-        throw new IllegalStateException("baseUrl is not a valid URL: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "MpesaClient: baseUrl is not a valid URL: " + e.getMessage(), e);
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
@@ -367,6 +368,9 @@ public final class MpesaClient implements AutoCloseable {
             "baseUrl must be an absolute http(s) URL such as http://127.0.0.1:8089, got '"
                 + url
                 + "'");
+      }
+      if (uri.getUserInfo() != null) {
+        fail("baseUrl must not carry credentials (user:password@); configure them on the proxy");
       }
       if (uri.getQuery() != null || uri.getFragment() != null) {
         fail("baseUrl must not have a query or fragment, got '" + url + "'");

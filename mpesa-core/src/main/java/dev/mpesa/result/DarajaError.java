@@ -83,12 +83,16 @@ public enum DarajaError {
       false,
       false,
       "Daraja has already accepted a request with this id: query its status instead of resending."),
-  /** {@code 500.003.1001 Urls are already registered}: production C2B URLs are one-time. */
+  /**
+   * {@code 500.003.1001 Urls are already registered} (production C2B URLs are one-time), or
+   * "Duplicate notification info" (URLs left on the older broker platform).
+   */
   URLS_ALREADY_REGISTERED(
       false,
       false,
       "C2B URLs are registered once in production: delete them on the Daraja portal (Self"
-          + " Services, URL Management) before registering new ones."),
+          + " Services, URL Management) before registering new ones; for \"Duplicate notification"
+          + " info\", ask Safaricom to remove the URLs from the old broker platform."),
   /** {@code 500.003.02} spike arrest, or "System is busy". */
   SPIKE_ARREST(
       true,
@@ -110,7 +114,7 @@ public enum DarajaError {
       true,
       "Daraja is failing or under maintenance; for a read-only call retry later, for a payment"
           + " reconcile before resending."),
-  /** The answer was not Daraja's JSON (an HTML gateway page, an empty body). */
+  /** A 2xx or 5xx answer that was not Daraja's JSON (an HTML gateway page, an empty body). */
   NON_JSON_RESPONSE(
       true,
       true,

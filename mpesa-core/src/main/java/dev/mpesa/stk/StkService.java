@@ -117,6 +117,14 @@ public final class StkService {
     references.put("timestamp", timestamp);
     StkPushResponse response =
         context.transport().post(PUSH, body, StkPushResponse.class, references);
+    if (response.responseCode() == null || response.responseCode().isBlank()) {
+      throw new OutcomeUnknownException(
+          PUSH.name(),
+          "stk.push was answered without a ResponseCode.",
+          references,
+          context.clock().instant(),
+          null);
+    }
     if (!"0".equals(response.responseCode())) {
       throw rejected(
           PUSH,
@@ -291,10 +299,9 @@ public final class StkService {
 
   private static MpesaApiException rejected(
       Operation op, String responseCode, String description, String requestId) {
+    // Daraja declined to accept the request (a non-"0" ResponseCode), so nothing was processed;
+    // its description says why, as in an error envelope.
     DarajaError error = ErrorClassifier.classify(op, 200, null, description, true);
-    if (error == DarajaError.UNKNOWN) {
-      error = DarajaError.INVALID_FIELD;
-    }
     return ErrorClassifier.toException(
         op.name(), 200, responseCode, description, requestId, error, null);
   }

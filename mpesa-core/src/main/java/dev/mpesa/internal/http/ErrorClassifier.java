@@ -35,11 +35,22 @@ public final class ErrorClassifier {
    */
   public static DarajaError classify(
       Operation op, int httpStatus, String errorCode, String errorMessage, boolean json) {
-    String code = errorCode == null ? "" : errorCode.strip();
-    String m = errorMessage == null ? "" : errorMessage.toLowerCase(Locale.ROOT);
-    if (op == Operation.OAUTH && (httpStatus == 400 || httpStatus == 401)) {
+    boolean oauth = Operation.OAUTH.equals(op);
+    if (oauth && (httpStatus == 400 || httpStatus == 401)) {
       return DarajaError.BAD_CONSUMER_CREDENTIALS;
     }
+    if (!json) {
+      // Text from an HTML page is not Daraja's: "being processed" or "busy" on a gateway page
+      // says nothing about the request, so only the status counts.
+      if (httpStatus == 429) {
+        return DarajaError.TOO_MANY_REQUESTS;
+      }
+      return httpStatus >= 400 && httpStatus < 500
+          ? DarajaError.UNKNOWN
+          : DarajaError.NON_JSON_RESPONSE;
+    }
+    String code = errorCode == null ? "" : errorCode.strip();
+    String m = errorMessage == null ? "" : errorMessage.toLowerCase(Locale.ROOT);
     if (code.startsWith("400.008.")) {
       return DarajaError.BAD_CONSUMER_CREDENTIALS;
     }
@@ -73,7 +84,7 @@ public final class ErrorClassifier {
     if (m.contains("transaction does not exist")) {
       return DarajaError.TRANSACTION_NOT_FOUND;
     }
-    if (m.contains("already registered")) {
+    if (m.contains("already registered") || m.contains("duplicate notification info")) {
       return DarajaError.URLS_ALREADY_REGISTERED;
     }
     if (ENDPOINT_CODES.contains(code)) {
@@ -84,9 +95,6 @@ public final class ErrorClassifier {
     }
     if (httpStatus == 429) {
       return DarajaError.TOO_MANY_REQUESTS;
-    }
-    if (!json) {
-      return DarajaError.NON_JSON_RESPONSE;
     }
     if (httpStatus >= 500 || code.startsWith("500.") || code.startsWith("00.002")) {
       return DarajaError.SERVICE_UNAVAILABLE;

@@ -176,7 +176,19 @@ public final class Transport {
       AccessToken fresh = tokens.token();
       json = exchange(op, bearerRequest(op, payload, fresh), fresh, references);
     }
-    return map(op, json, type);
+    try {
+      return map(op, json, type);
+    } catch (MpesaApiException e) {
+      if (op.idempotency().movesMoney()) {
+        throw new OutcomeUnknownException(
+            op.name(),
+            op.name() + " was answered 2xx with a body the SDK cannot read.",
+            references,
+            clock.instant(),
+            e);
+      }
+      throw e;
+    }
   }
 
   private <T> T map(Operation op, JsonNode json, Class<T> type) {
@@ -260,7 +272,13 @@ public final class Transport {
 
   private static boolean mayHaveBeenProcessed(int status, DarajaError error) {
     return switch (error) {
-      case SERVICE_UNAVAILABLE, NON_JSON_RESPONSE, UNKNOWN -> status >= 500 || status < 300;
+      // A money call cannot be "pending" or "not found": such an answer is not about it.
+      case SERVICE_UNAVAILABLE,
+          NON_JSON_RESPONSE,
+          UNKNOWN,
+          TRANSACTION_PENDING,
+          TRANSACTION_NOT_FOUND ->
+          status >= 500 || status < 300;
       default -> false;
     };
   }

@@ -18,6 +18,7 @@ import dev.mpesa.stk.StkQueryResponse;
 import dev.mpesa.testing.DarajaStub;
 import dev.mpesa.testing.FakeClock;
 import dev.mpesa.testing.LogCapture;
+import dev.mpesa.testing.TestClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,17 +65,7 @@ class AccessTokenTest {
   }
 
   MpesaClient client(TokenStore store) {
-    MpesaClient c =
-        MpesaClient.builder()
-            .environment(Environment.SANDBOX)
-            .baseUrl(server.url("/").toString())
-            .consumerKey("key")
-            .consumerSecret("secret")
-            .shortCode("174379")
-            .passkey("passkey")
-            .clock(clock)
-            .tokenStore(store)
-            .build();
+    MpesaClient c = TestClients.sandbox(server).clock(clock).tokenStore(store).build();
     clients.add(c);
     return c;
   }
@@ -303,16 +294,7 @@ class AccessTokenTest {
                     .body("{\"access_token\":\"late\"}")
                     .build()
                 : DarajaStub.token(n));
-    MpesaClient mpesa =
-        MpesaClient.builder()
-            .environment(Environment.SANDBOX)
-            .baseUrl(server.url("/").toString())
-            .consumerKey("key")
-            .consumerSecret("secret")
-            .shortCode("174379")
-            .passkey("passkey")
-            .readTimeout(Duration.ofMillis(200))
-            .build();
+    MpesaClient mpesa = TestClients.sandbox(server).readTimeout(Duration.ofMillis(200)).build();
     clients.add(mpesa);
 
     assertThatThrownBy(() -> mpesa.stk().query("ws_CO_1"))

@@ -115,15 +115,11 @@ public final class StkService {
     references.put("amount", Long.toString(request.amount()));
     references.put("phoneNumber", request.phoneNumber().masked());
     references.put("timestamp", timestamp);
+    Instant sentAt = context.clock().instant();
     StkPushResponse response =
         context.transport().post(PUSH, body, StkPushResponse.class, references);
-    if (response.responseCode() == null || response.responseCode().isBlank()) {
-      throw new OutcomeUnknownException(
-          PUSH.name(),
-          "stk.push was answered without a ResponseCode.",
-          references,
-          context.clock().instant(),
-          null);
+    if (isBlank(response.responseCode())) {
+      throw answerLacks("a ResponseCode", references, sentAt);
     }
     if (!"0".equals(response.responseCode())) {
       throw rejected(
@@ -132,13 +128,8 @@ public final class StkService {
           response.responseDescription(),
           response.merchantRequestId());
     }
-    if (response.checkoutRequestId() == null || response.checkoutRequestId().isBlank()) {
-      throw new OutcomeUnknownException(
-          PUSH.name(),
-          "stk.push was accepted but the answer has no CheckoutRequestID.",
-          references,
-          context.clock().instant(),
-          null);
+    if (isBlank(response.checkoutRequestId())) {
+      throw answerLacks("a CheckoutRequestID", references, sentAt);
     }
     log.debug(
         "stk.push accepted: CheckoutRequestID {}, MerchantRequestID {}, phone {}",
@@ -254,6 +245,17 @@ public final class StkService {
       return last;
     }
     throw lastFailure;
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  /** A push answered 2xx without what proves it was, or was not, accepted. */
+  private static OutcomeUnknownException answerLacks(
+      String what, Map<String, String> references, Instant sentAt) {
+    return new OutcomeUnknownException(
+        PUSH.name(), "stk.push was answered without " + what + ".", references, sentAt, null);
   }
 
   private void sleep(Duration d) {

@@ -5,7 +5,6 @@ import static dev.mpesa.testing.DarajaStub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mpesa.Environment;
 import dev.mpesa.MpesaClient;
 import dev.mpesa.error.AuthenticationException;
 import dev.mpesa.error.MpesaApiException;
@@ -14,6 +13,7 @@ import dev.mpesa.testing.DarajaStub;
 import dev.mpesa.testing.FakeClock;
 import dev.mpesa.testing.Fixtures;
 import dev.mpesa.testing.RecordingSleeper;
+import dev.mpesa.testing.TestClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,17 +41,7 @@ class StkAwaitTest {
     server = new MockWebServer();
     server.setDispatcher(daraja);
     server.start();
-    mpesa =
-        MpesaClient.builder()
-            .environment(Environment.SANDBOX)
-            .baseUrl(server.url("/").toString())
-            .consumerKey("key")
-            .consumerSecret("secret")
-            .shortCode("174379")
-            .passkey("passkey")
-            .clock(clock)
-            .sleeper(sleeper)
-            .build();
+    mpesa = TestClients.sandbox(server).clock(clock).sleeper(sleeper).build();
   }
 
   @AfterEach
@@ -165,13 +155,7 @@ class StkAwaitTest {
   @Test
   void await_interrupted_restoresFlagAndStops() {
     MpesaClient interrupting =
-        MpesaClient.builder()
-            .environment(Environment.SANDBOX)
-            .baseUrl(server.url("/").toString())
-            .consumerKey("key")
-            .consumerSecret("secret")
-            .shortCode("174379")
-            .passkey("passkey")
+        TestClients.sandbox(server)
             .sleeper(
                 d -> {
                   throw new InterruptedException();

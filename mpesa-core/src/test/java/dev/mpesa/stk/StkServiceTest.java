@@ -18,6 +18,7 @@ import dev.mpesa.result.PaymentStatus;
 import dev.mpesa.testing.DarajaStub;
 import dev.mpesa.testing.FakeClock;
 import dev.mpesa.testing.Fixtures;
+import dev.mpesa.testing.TestClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.TimeZone;
@@ -265,17 +266,7 @@ class StkServiceTest {
   @Test
   void push_readTimeout_raisesOutcomeUnknownAndSendsOnce() {
     mpesa.close();
-    mpesa =
-        MpesaClient.builder()
-            .environment(Environment.SANDBOX)
-            .baseUrl(server.url("/").toString())
-            .consumerKey("key")
-            .consumerSecret("secret")
-            .shortCode("174379")
-            .passkey(PASSKEY)
-            .clock(clock)
-            .readTimeout(Duration.ofMillis(300))
-            .build();
+    mpesa = TestClients.sandbox(server).clock(clock).readTimeout(Duration.ofMillis(300)).build();
     daraja.handler(
         r ->
             new MockResponse.Builder()

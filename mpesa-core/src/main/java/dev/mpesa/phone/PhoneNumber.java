@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A Kenyan mobile number in the form Daraja expects: {@code 2547XXXXXXXX} or {@code 2541XXXXXXXX},
+ * A Kenyan mobile number in the form Daraja expects: {@code 2547NNNNNNNN} or {@code 2541NNNNNNNN},
  * twelve digits, no plus sign.
  *
  * <p>{@link #parse(String)} accepts what people type: {@code 0712 345 678}, {@code
@@ -30,7 +30,7 @@ public final class PhoneNumber {
    *
    * @param input what the customer typed, for example {@code "0712 345 678"} or {@code
    *     "+254712345678"}
-   * @return the number in {@code 2547XXXXXXXX} / {@code 2541XXXXXXXX} form
+   * @return the number in {@code 2547NNNNNNNN} / {@code 2541NNNNNNNN} form
    * @throws IllegalArgumentException if {@code input} is null, blank, or not a Kenyan mobile
    *     number; the message says why and shows the input masked
    */
@@ -73,13 +73,13 @@ public final class PhoneNumber {
       throw new IllegalArgumentException(
           "phone number "
               + maskInput(input)
-              + " is not a Kenyan mobile number: expected 07XXXXXXXX, 01XXXXXXXX, 2547XXXXXXXX,"
-              + " 2541XXXXXXXX or +254 followed by 7 or 1 and eight more digits");
+              + " is not a Kenyan mobile number: expected 07NNNNNNNN, 01NNNNNNNN, 2547NNNNNNNN,"
+              + " 2541NNNNNNNN or +254 followed by 7 or 1 and eight more digits");
     }
     return new PhoneNumber(normalised);
   }
 
-  /** The number as Daraja expects it: {@code 2547XXXXXXXX} or {@code 2541XXXXXXXX}. */
+  /** The number as Daraja expects it: {@code 2547NNNNNNNN} or {@code 2541NNNNNNNN}. */
   public String value() {
     return value;
   }

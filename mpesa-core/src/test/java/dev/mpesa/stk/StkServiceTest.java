@@ -287,4 +287,37 @@ class StkServiceTest {
             });
     assertThat(daraja.businessCount()).isEqualTo(1);
   }
+
+  /** A push that never reached a server is a plain network error: safe to send again. */
+  @Test
+  void push_connectionRefused_raisesNetworkErrorSayingNothingWasSent() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    dev.mpesa.auth.InMemoryTokenStore store = new dev.mpesa.auth.InMemoryTokenStore();
+    try (MpesaClient offline =
+        MpesaClient.builder()
+            .environment(Environment.SANDBOX)
+            .baseUrl("http://127.0.0.1:" + closedPort)
+            .consumerKey("key")
+            .consumerSecret("secret")
+            .shortCode("174379")
+            .passkey(PASSKEY)
+            .tokenStore(store)
+            .build()) {
+      // A token another client stored: the push goes straight to the (closed) port.
+      String key = "http://127.0.0.1:" + closedPort + "#" + sha256Prefix("key");
+      store.put(key, new dev.mpesa.auth.AccessToken("tok", Instant.now().plusSeconds(3000)));
+
+      assertThatThrownBy(() -> offline.stk().push(sampleRequest().build()))
+          .isExactlyInstanceOf(dev.mpesa.error.MpesaNetworkException.class)
+          .hasMessageContaining("nothing was sent");
+    }
+  }
+
+  private static String sha256Prefix(String s) throws Exception {
+    byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes());
+    return java.util.HexFormat.of().formatHex(d, 0, 16);
+  }
 }

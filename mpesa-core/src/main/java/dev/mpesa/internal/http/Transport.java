@@ -14,7 +14,6 @@ import dev.mpesa.internal.auth.TokenManager;
 import dev.mpesa.internal.json.Json;
 import dev.mpesa.result.DarajaError;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -220,7 +219,6 @@ public final class Transport {
         .post(body)
         .header("Authorization", "Bearer " + token.value())
         .header("Accept", "application/json")
-        .tag(SendState.class, new SendState())
         .build();
   }
 
@@ -230,11 +228,8 @@ public final class Transport {
    */
   JsonNode exchange(
       Operation op, Request request, AccessToken token, Map<String, String> references) {
-    SendState state = request.tag(SendState.class);
-    if (state == null) {
-      state = new SendState();
-      request = request.newBuilder().tag(SendState.class, state).build();
-    }
+    SendState state = new SendState();
+    request = request.newBuilder().tag(SendState.class, state).build();
     OkHttpClient http = op.idempotency().movesMoney() ? moneyClient : client;
     Instant sentAt = clock.instant();
     long started = System.nanoTime();
@@ -285,10 +280,6 @@ public final class Transport {
 
   private MpesaException networkFailure(
       Operation op, IOException e, boolean sent, Map<String, String> references, Instant sentAt) {
-    if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
-      // OkHttp maps interruption to InterruptedIOException; the flag stays set for the caller.
-      log.debug("{} interrupted", op.name());
-    }
     String what = describe(e);
     if (sent && op.idempotency().movesMoney()) {
       log.debug("{} outcome unknown after {}", op.name(), what);

@@ -6,6 +6,7 @@ module dev.mpesa {
   requires transitive okhttp3;
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
+  requires io.github.resilience4j.core;
   requires io.github.resilience4j.circuitbreaker;
   requires io.github.resilience4j.retry;
 

@@ -7,6 +7,7 @@ import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.auth.TokenManager;
 import dev.mpesa.internal.http.Transport;
 import dev.mpesa.internal.json.Json;
+import dev.mpesa.internal.resilience.Resilience;
 import dev.mpesa.stk.StkService;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -61,6 +63,8 @@ public final class MpesaClient implements AutoCloseable {
   private final String baseUrl;
   private final OkHttpClient ownedHttpClient;
   private final ExecutorService tokenRefresher;
+  private final Transport transport;
+  private final Resilience resilience;
   private final StkService stk;
   private final String initiatorName;
   private final String initiatorPassword;
@@ -70,7 +74,14 @@ public final class MpesaClient implements AutoCloseable {
     this.baseUrl = b.baseUrl != null ? b.baseUrl : b.environment.baseUrl();
     this.initiatorName = b.initiatorName;
     this.initiatorPassword = b.initiatorPassword;
-    OkHttpClient base = b.httpClient != null ? b.httpClient : new OkHttpClient();
+    OkHttpClient base =
+        b.httpClient != null
+            ? b.httpClient
+            : new OkHttpClient.Builder()
+                // Shorter than a gateway's idle timeout is likely to be, so pooled connections are
+                // rarely stale (a stale one can turn a push into an unknown outcome).
+                .connectionPool(new ConnectionPool(5, 30, TimeUnit.SECONDS))
+                .build();
     this.ownedHttpClient = b.httpClient == null ? base : null;
     OkHttpClient http =
         base.newBuilder()
@@ -80,8 +91,18 @@ public final class MpesaClient implements AutoCloseable {
             .callTimeout(b.callTimeout)
             .build();
     ObjectMapper mapper = Json.newMapper();
-    Transport transport =
-        new Transport(http, mapper, baseUrl, b.clock, b.consumerKey, b.consumerSecret);
+    this.resilience =
+        new Resilience(b.retry, b.circuitBreaker, b.rateLimit, b.clock, b.sleeper, b.listener);
+    this.transport =
+        new Transport(
+            http,
+            mapper,
+            baseUrl,
+            b.clock,
+            b.consumerKey,
+            b.consumerSecret,
+            resilience,
+            b.listener);
     this.tokenRefresher = newRefresher();
     transport.tokens(
         new TokenManager(
@@ -106,6 +127,14 @@ public final class MpesaClient implements AutoCloseable {
   /** M-Pesa Express: STK push, query and await. */
   public StkService stk() {
     return stk;
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  Resilience resilience() {
+    return resilience;
   }
 
   /** The environment this client was built for. */
@@ -191,6 +220,10 @@ public final class MpesaClient implements AutoCloseable {
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
     private long stkMaxAmount = DEFAULT_STK_MAX_AMOUNT;
+    private RetrySettings retry = RetrySettings.defaults();
+    private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.defaults();
+    private double rateLimit;
+    private MpesaListener listener = MpesaListener.NONE;
 
     private Builder() {}
 
@@ -307,6 +340,42 @@ public final class MpesaClient implements AutoCloseable {
     }
 
     /**
+     * When failed calls are retried: attempts, backoff, the per-call deadline and the shared retry
+     * budget. What may be retried is fixed by each operation (a payment is resent only if it
+     * provably never reached Daraja or was refused by the gateway's rate limits). Default {@link
+     * RetrySettings#defaults()}; {@link RetrySettings#disabled()} turns retries off.
+     */
+    public Builder retry(RetrySettings retry) {
+      this.retry = Objects.requireNonNull(retry, "retry");
+      return this;
+    }
+
+    /**
+     * Circuit breaking per operation group. Default {@link CircuitBreakerSettings#defaults()};
+     * {@link CircuitBreakerSettings#disabled()} turns it off.
+     */
+    public Builder circuitBreaker(CircuitBreakerSettings circuitBreaker) {
+      this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+      return this;
+    }
+
+    /**
+     * Spaces requests of each operation group evenly, at most {@code requestsPerSecond}, to stay
+     * under Daraja's spike arrest (which rejects bursts even when the average is fine). Callers
+     * wait for their slot within the call's deadline. Default 0: no limit.
+     */
+    public Builder rateLimit(double requestsPerSecond) {
+      this.rateLimit = requestsPerSecond;
+      return this;
+    }
+
+    /** Told about attempts, retries, breaker changes, token refreshes and unknown outcomes. */
+    public Builder listener(MpesaListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @throws IllegalStateException naming the setting that is missing or wrong
@@ -341,6 +410,9 @@ public final class MpesaClient implements AutoCloseable {
       connectTimeout = checkTimeout(connectTimeout, "connectTimeout");
       readTimeout = checkTimeout(readTimeout, "readTimeout");
       callTimeout = checkTimeout(callTimeout, "callTimeout");
+      if (rateLimit < 0 || Double.isNaN(rateLimit) || Double.isInfinite(rateLimit)) {
+        fail("rateLimit must be a positive number of requests per second, or 0 for none");
+      }
       if (stkMaxAmount < 1) {
         fail("stkMaxAmount must be at least 1 shilling, got " + stkMaxAmount);
       }

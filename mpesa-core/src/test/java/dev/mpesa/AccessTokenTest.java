@@ -65,7 +65,13 @@ class AccessTokenTest {
   }
 
   MpesaClient client(TokenStore store) {
-    MpesaClient c = TestClients.sandbox(server).clock(clock).tokenStore(store).build();
+    // Token behaviour, one attempt per call: retries are covered by ResilienceTest.
+    MpesaClient c =
+        TestClients.sandbox(server)
+            .clock(clock)
+            .tokenStore(store)
+            .retry(RetrySettings.disabled())
+            .build();
     clients.add(c);
     return c;
   }
@@ -294,7 +300,11 @@ class AccessTokenTest {
                     .body("{\"access_token\":\"late\"}")
                     .build()
                 : DarajaStub.token(n));
-    MpesaClient mpesa = TestClients.sandbox(server).readTimeout(Duration.ofMillis(200)).build();
+    MpesaClient mpesa =
+        TestClients.sandbox(server)
+            .readTimeout(Duration.ofMillis(200))
+            .retry(RetrySettings.disabled())
+            .build();
     clients.add(mpesa);
 
     assertThatThrownBy(() -> mpesa.stk().query("ws_CO_1"))

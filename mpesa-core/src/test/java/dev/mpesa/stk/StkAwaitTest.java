@@ -41,7 +41,13 @@ class StkAwaitTest {
     server = new MockWebServer();
     server.setDispatcher(daraja);
     server.start();
-    mpesa = TestClients.sandbox(server).clock(clock).sleeper(sleeper).build();
+    // The polling schedule alone: each query is one attempt here (retries: ResilienceTest).
+    mpesa =
+        TestClients.sandbox(server)
+            .clock(clock)
+            .sleeper(sleeper)
+            .retry(dev.mpesa.RetrySettings.disabled())
+            .build();
   }
 
   @AfterEach

@@ -54,6 +54,7 @@ class StkServiceTest {
 
   MpesaClient client(Environment environment) {
     return MpesaClient.builder()
+        .sleeper(TestClients.NO_SLEEP)
         .environment(environment)
         .baseUrl(server.url("/").toString())
         .consumerKey("key")

@@ -2,6 +2,7 @@ package dev.mpesa.testing;
 
 import dev.mpesa.Environment;
 import dev.mpesa.MpesaClient;
+import dev.mpesa.Sleeper;
 import mockwebserver3.MockWebServer;
 
 /** Client builders pointed at a test server, with the settings most tests share. */
@@ -12,9 +13,16 @@ public final class TestClients {
 
   private TestClients() {}
 
-  /** Sandbox, {@code server} as base URL, key/secret, short code 174379 and its passkey. */
+  /** Never sleeps: retries and polls run at once in tests. */
+  public static final Sleeper NO_SLEEP = d -> {};
+
+  /**
+   * Sandbox, {@code server} as base URL, key/secret, short code 174379 and its passkey, and a
+   * sleeper that does not sleep.
+   */
   public static MpesaClient.Builder sandbox(MockWebServer server) {
     return MpesaClient.builder()
+        .sleeper(NO_SLEEP)
         .environment(Environment.SANDBOX)
         .baseUrl(server.url("/").toString())
         .consumerKey("key")

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,11 +81,22 @@ public final class TokenManager {
   }
 
   /**
-   * A token that Daraja should accept now.
+   * A token that Daraja should accept now, waiting as long as it takes for a refresh.
    *
    * @throws MpesaException if no token is usable and the refresh failed
    */
   public AccessToken token() {
+    return token(Duration.ofDays(1));
+  }
+
+  /**
+   * A token that Daraja should accept now.
+   *
+   * @param maxWait how long to wait for another caller's refresh (a refresh this call runs itself
+   *     is bounded by the OAuth call's own deadline)
+   * @throws MpesaException if no token is usable and the refresh failed or took too long
+   */
+  public AccessToken token(Duration maxWait) {
     AccessToken t = local;
     Instant now = clock.instant();
     if (t != null && isFresh(t, now)) {
@@ -102,7 +115,7 @@ public final class TokenManager {
       refresh(true);
       return t;
     }
-    return await(refresh(false));
+    return await(refresh(false), maxWait);
   }
 
   /**
@@ -181,9 +194,12 @@ public final class TokenManager {
     }
   }
 
-  private static AccessToken await(CompletableFuture<AccessToken> future) {
+  private static AccessToken await(CompletableFuture<AccessToken> future, Duration maxWait) {
     try {
-      return future.get();
+      return future.get(Math.max(maxWait.toNanos(), 0), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw new MpesaNetworkException(
+          "oauth", "no access token within the call's deadline; nothing was sent", e, false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MpesaNetworkException("oauth", "interrupted while waiting for an access token", e);

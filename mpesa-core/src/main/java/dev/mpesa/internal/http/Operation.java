@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param name a stable name for logs and exceptions, such as {@code stk.push}
  * @param path the path under the base URL
  * @param idempotency what may be resent
- * @param group the circuit-breaker group (OAuth and each product family have their own)
+ * @param group the circuit-breaker group (OAuth and each product family have their own); the name
+ *     is the group itself or starts with it and a dot ({@code stk.push} is in {@code stk})
  */
 public record Operation(String name, String path, IdempotencyClass idempotency, String group) {
 
@@ -26,5 +27,13 @@ public record Operation(String name, String path, IdempotencyClass idempotency, 
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(idempotency, "idempotency");
     Objects.requireNonNull(group, "group");
+    if (!inGroup(name, group)) {
+      throw new IllegalArgumentException(name + " must be named after its group " + group);
+    }
+  }
+
+  /** Whether an operation called {@code name} belongs to {@code group}. */
+  public static boolean inGroup(String name, String group) {
+    return name.equals(group) || name.startsWith(group + ".");
   }
 }

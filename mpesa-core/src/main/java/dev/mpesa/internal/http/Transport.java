@@ -3,6 +3,7 @@ package dev.mpesa.internal.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mpesa.MpesaListener;
 import dev.mpesa.auth.AccessToken;
 import dev.mpesa.error.AuthenticationException;
 import dev.mpesa.error.MpesaApiException;
@@ -12,11 +13,10 @@ import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.internal.Redaction;
 import dev.mpesa.internal.auth.TokenManager;
 import dev.mpesa.internal.json.Json;
+import dev.mpesa.internal.resilience.Deadline;
+import dev.mpesa.internal.resilience.Resilience;
 import dev.mpesa.result.DarajaError;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +25,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -40,11 +42,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends Daraja requests: token, one HTTP exchange, error classification, mapping.
  *
- * <p>{@link #exchange} is the one place where an HTTP call is attempted; resilience (retry and
- * circuit breaking by idempotency class) wraps it. Money-moving bodies are one-shot and go through
- * a client with OkHttp's silent retry off, so OkHttp itself can never send them twice. Whether a
- * request may have reached Daraja is tracked by a network interceptor, which runs only once a
- * connection exists, just before the request is written.
+ * <p>{@link #exchange} is the one place where an HTTP call is attempted; {@link Resilience} (retry
+ * and circuit breaking by idempotency class, rate limiting, the per-call deadline) wraps it.
+ * Money-moving bodies are one-shot and go through a client with OkHttp's silent retry off, so
+ * OkHttp itself can never send them twice. Whether a request may have reached Daraja is tracked by
+ * a network interceptor, which runs only once a connection exists, just before the request is
+ * written.
  *
  * <p>Thread-safe.
  */
@@ -61,6 +64,12 @@ public final class Transport {
   private final String baseUrl;
   private final Clock clock;
   private final String basicAuthorization;
+  private final Resilience resilience;
+  private final MpesaListener listener;
+
+  /** The deadline of the business call running on this thread, so an inline refresh keeps it. */
+  private final ThreadLocal<Deadline> callDeadline = new ThreadLocal<>();
+
   private TokenManager tokens;
 
   /**
@@ -72,6 +81,8 @@ public final class Transport {
    * @param clock the client's clock (token expiry, sent-at times)
    * @param consumerKey the Daraja app's consumer key
    * @param consumerSecret the Daraja app's consumer secret
+   * @param resilience retry, circuit breaking and rate limiting around each attempt
+   * @param listener told about every attempt
    */
   public Transport(
       OkHttpClient httpClient,
@@ -79,7 +90,9 @@ public final class Transport {
       String baseUrl,
       Clock clock,
       String consumerKey,
-      String consumerSecret) {
+      String consumerSecret,
+      Resilience resilience,
+      MpesaListener listener) {
     this.client = httpClient.newBuilder().addNetworkInterceptor(Transport::markSent).build();
     this.moneyClient = client.newBuilder().retryOnConnectionFailure(false).build();
     this.mapper = mapper;
@@ -87,6 +100,8 @@ public final class Transport {
     this.clock = clock;
     this.basicAuthorization =
         okhttp3.Credentials.basic(consumerKey, consumerSecret, StandardCharsets.UTF_8);
+    this.resilience = resilience;
+    this.listener = listener;
   }
 
   /** Connects the token manager (which in turn fetches tokens through {@link #fetchToken()}). */
@@ -106,6 +121,15 @@ public final class Transport {
    * @throws MpesaException on any other failure (never cached by the caller)
    */
   public AccessToken fetchToken() {
+    Deadline inherited = callDeadline.get();
+    Deadline deadline = inherited != null ? inherited : resilience.newDeadline();
+    AccessToken token =
+        resilience.execute(Operation.OAUTH, deadline, attempt -> fetchTokenOnce(deadline, attempt));
+    resilience.notify(() -> listener.onTokenRefreshed(token.expiresAt()));
+    return token;
+  }
+
+  private AccessToken fetchTokenOnce(Deadline deadline, int attempt) {
     Instant issuedAt = clock.instant();
     Request request =
         new Request.Builder()
@@ -114,7 +138,7 @@ public final class Transport {
             .header("Authorization", basicAuthorization)
             .header("Accept", "application/json")
             .build();
-    JsonNode json = exchange(Operation.OAUTH, request, null, Map.of());
+    JsonNode json = exchange(Operation.OAUTH, request, null, Map.of(), deadline, attempt);
     String value = Json.text(json.get("access_token"));
     if (value == null || value.isBlank()) {
       throw new MpesaApiException(
@@ -162,19 +186,10 @@ public final class Transport {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise the " + op.name() + " request", e);
     }
-    AccessToken token = tokens.token();
-    JsonNode json;
-    try {
-      json = exchange(op, bearerRequest(op, payload, token), token, references);
-    } catch (AuthenticationException e) {
-      if (e.error() != DarajaError.INVALID_ACCESS_TOKEN) {
-        throw e;
-      }
-      log.debug("{}: access token rejected; refreshing and replaying once", op.name());
-      tokens.invalidate(token);
-      AccessToken fresh = tokens.token();
-      json = exchange(op, bearerRequest(op, payload, fresh), fresh, references);
-    }
+    Deadline deadline = resilience.newDeadline();
+    JsonNode json =
+        resilience.execute(
+            op, deadline, attempt -> attemptWithToken(op, payload, references, deadline, attempt));
     try {
       return map(op, json, type);
     } catch (MpesaApiException e) {
@@ -187,6 +202,42 @@ public final class Transport {
             e);
       }
       throw e;
+    }
+  }
+
+  /**
+   * One attempt of a business call: a token (refreshed within this call's deadline), the exchange,
+   * and after "Invalid Access Token" one refresh and one replay.
+   */
+  private JsonNode attemptWithToken(
+      Operation op,
+      byte[] payload,
+      Map<String, String> references,
+      Deadline deadline,
+      int attempt) {
+    Deadline outer = callDeadline.get();
+    callDeadline.set(deadline);
+    try {
+      AccessToken token = tokens.token(deadline.remaining());
+      try {
+        return exchange(
+            op, bearerRequest(op, payload, token), token, references, deadline, attempt);
+      } catch (AuthenticationException e) {
+        if (e.error() != DarajaError.INVALID_ACCESS_TOKEN) {
+          throw e;
+        }
+        log.debug("{}: access token rejected; refreshing and replaying once", op.name());
+        tokens.invalidate(token);
+        AccessToken fresh = tokens.token(deadline.remaining());
+        return exchange(
+            op, bearerRequest(op, payload, fresh), fresh, references, deadline, attempt);
+      }
+    } finally {
+      if (outer == null) {
+        callDeadline.remove();
+      } else {
+        callDeadline.set(outer);
+      }
     }
   }
 
@@ -227,26 +278,47 @@ public final class Transport {
    * classified failure. The single attempt point that resilience decorates.
    */
   JsonNode exchange(
-      Operation op, Request request, AccessToken token, Map<String, String> references) {
+      Operation op,
+      Request request,
+      AccessToken token,
+      Map<String, String> references,
+      Deadline deadline,
+      int attempt) {
+    OkHttpClient http = op.idempotency().movesMoney() ? moneyClient : client;
+    Duration timeout = deadline.remainingWithin(Duration.ofMillis(http.callTimeoutMillis()));
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new MpesaNetworkException(
+          op.name(), op.name() + " was not sent: the call's deadline has passed.", null, false);
+    }
     SendState state = new SendState();
     request = request.newBuilder().tag(SendState.class, state).build();
-    OkHttpClient http = op.idempotency().movesMoney() ? moneyClient : client;
+    Call call = http.newCall(request);
+    call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     Instant sentAt = clock.instant();
     long started = System.nanoTime();
     int status;
     byte[] bytes;
     String retryAfter;
-    try (Response response = http.newCall(request).execute()) {
+    try (Response response = call.execute()) {
       status = response.code();
       retryAfter = response.header("Retry-After");
       bytes = readCapped(response.body());
     } catch (IOException e) {
+      Duration latency = Duration.ofNanos(System.nanoTime() - started);
+      resilience.notify(() -> listener.onAttempt(op.name(), attempt, 0, latency, null));
       throw networkFailure(op, e, state.sent, references, sentAt);
     }
-    long millis = (System.nanoTime() - started) / 1_000_000;
+    Duration latency = Duration.ofNanos(System.nanoTime() - started);
     JsonNode json = parseObject(bytes);
     String requestId = json == null ? null : Json.text(json.get("requestId"));
-    log.debug("{} -> HTTP {} in {} ms, requestId {}", op.name(), status, millis, requestId);
+    log.debug(
+        "{} attempt {} -> HTTP {} in {} ms, requestId {}",
+        op.name(),
+        attempt,
+        status,
+        latency.toMillis(),
+        requestId);
+    resilience.notify(() -> listener.onAttempt(op.name(), attempt, status, latency, requestId));
     if (status >= 200 && status < 300 && json != null) {
       return json;
     }
@@ -290,11 +362,9 @@ public final class Transport {
           sentAt,
           e);
     }
-    boolean nothingSent =
-        !sent
-            || e instanceof ConnectException
-            || e instanceof UnknownHostException
-            || e instanceof NoRouteToHostException;
+    // The network interceptor runs only once a connection exists: without its mark (a refused
+    // connection, an unknown host) nothing left the client.
+    boolean nothingSent = !sent;
     log.debug("{} failed: {}{}", op.name(), what, nothingSent ? " (nothing was sent)" : "");
     return new MpesaNetworkException(
         op.name(),

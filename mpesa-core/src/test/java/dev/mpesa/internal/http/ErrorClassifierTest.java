@@ -40,9 +40,10 @@ class ErrorClassifierTest {
       new Operation("b2c.pay", "/mpesa/b2c/v3/paymentrequest", IdempotencyClass.MONEY_KEYED, "b2c");
   private static final Operation BALANCE =
       new Operation(
-          "balance.query", "/mpesa/accountbalance/v1/query", IdempotencyClass.SAFE, "account");
+          "account.balance", "/mpesa/accountbalance/v1/query", IdempotencyClass.SAFE, "account");
   private static final Operation REVERSAL =
-      new Operation("reversal", "/mpesa/reversal/v1/request", IdempotencyClass.MONEY, "account");
+      new Operation(
+          "account.reversal", "/mpesa/reversal/v1/request", IdempotencyClass.MONEY, "account");
   private static final Operation PULL_REGISTER =
       new Operation(
           "pull.register", "/pulltransactions/v1/register", IdempotencyClass.ONCE, "pull");

@@ -72,6 +72,8 @@ class TransportErrorsTest {
             .shortCode("174379")
             .passkey("test-passkey")
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            // Classification, one attempt each: retries are covered by ResilienceTest.
+            .retry(dev.mpesa.RetrySettings.disabled())
             .build();
   }
 

@@ -1,0 +1,321 @@
+package dev.mpesa.internal.resilience;
+
+import dev.mpesa.CircuitBreakerSettings;
+import dev.mpesa.MpesaListener;
+import dev.mpesa.RetrySettings;
+import dev.mpesa.Sleeper;
+import dev.mpesa.error.CircuitOpenException;
+import dev.mpesa.error.MpesaApiException;
+import dev.mpesa.error.MpesaException;
+import dev.mpesa.error.MpesaNetworkException;
+import dev.mpesa.error.OutcomeUnknownException;
+import dev.mpesa.error.ThrottledException;
+import dev.mpesa.internal.http.IdempotencyClass;
+import dev.mpesa.internal.http.Operation;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retry outside, circuit breaker inside, around the transport's single attempt point.
+ *
+ * <p>{@code attempt} receives the attempt number (1, 2, ...). What may be retried is decided by the
+ * operation's {@link IdempotencyClass} ({@link #retryable}); Resilience4j's {@link Retry} counts
+ * attempts and computes the waits (exponential, jittered, lengthened by {@code Retry-After}), while
+ * this class does the waiting through the client's {@link Sleeper}, so tests never sleep. Each
+ * retry must also fit the call's {@link Deadline} and be paid from the shared {@link RetryBudget}.
+ * Each operation group has its own {@link CircuitBreaker}, which records only health signals
+ * ({@link #isHealthSignal}); an open breaker sends nothing and is never retried. Thread-safe.
+ */
+public final class Resilience {
+  private static final Logger log = LoggerFactory.getLogger(Resilience.class);
+
+  private final RetrySettings retry;
+  private final CircuitBreakerSettings breakerSettings;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final MpesaListener listener;
+  private final RetryBudget budget;
+  private final double rateLimit;
+  private final Map<String, Retry> retries = new ConcurrentHashMap<>();
+  private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+  private final Map<String, SmoothRateLimiter> limiters = new ConcurrentHashMap<>();
+
+  /**
+   * Creates the policy of one client.
+   *
+   * @param rateLimit requests per second per operation group; 0 for no limit
+   */
+  public Resilience(
+      RetrySettings retry,
+      CircuitBreakerSettings breakerSettings,
+      double rateLimit,
+      Clock clock,
+      Sleeper sleeper,
+      MpesaListener listener) {
+    this.retry = retry;
+    this.breakerSettings = breakerSettings;
+    this.rateLimit = rateLimit;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.listener = listener;
+    this.budget = retry.budget() > 0 ? new RetryBudget(retry.budget()) : null;
+  }
+
+  /** A new deadline for one call, by the retry settings. */
+  public Deadline newDeadline() {
+    return Deadline.after(clock, retry.deadline());
+  }
+
+  /**
+   * Runs {@code attempt} under the policy of {@code op}.
+   *
+   * @throws CircuitOpenException if the group's breaker is open (nothing was sent)
+   * @throws MpesaException the last failure when no retry is allowed
+   */
+  public <T> T execute(Operation op, Deadline deadline, IntFunction<T> attempt) {
+    Retry.AsyncContext<Object> context = retryFor(op).asyncContext();
+    CircuitBreaker breaker = breakerFor(op.group());
+    int attemptNumber = 1;
+    while (true) {
+      awaitRateLimit(op, deadline);
+      try {
+        int number = attemptNumber;
+        T result =
+            breaker == null
+                ? attempt.apply(number)
+                : breaker.executeSupplier(() -> attempt.apply(number));
+        context.onComplete();
+        if (budget != null) {
+          budget.onSuccess(attemptNumber > 1);
+        }
+        return result;
+      } catch (CallNotPermittedException e) {
+        throw new CircuitOpenException(
+            op.name(),
+            op.name()
+                + " was not sent: the circuit breaker of "
+                + op.group()
+                + " is open after repeated Daraja failures. Try again in "
+                + breakerSettings.openDuration().toSeconds()
+                + " s.",
+            e);
+      } catch (MpesaException e) {
+        Duration wait = nextWait(context, op, e, deadline);
+        if (wait == null) {
+          if (e instanceof OutcomeUnknownException unknown) {
+            notify(() -> listener.onOutcomeUnknown(unknown));
+          }
+          throw e;
+        }
+        int next = attemptNumber + 1;
+        log.warn(
+            "{} attempt {} failed ({}); retrying in {} ms",
+            op.name(),
+            attemptNumber,
+            e.getClass().getSimpleName(),
+            wait.toMillis());
+        notify(() -> listener.onRetry(op.name(), next, wait, e));
+        sleep(op, wait, e);
+        deadline.slept(wait);
+        attemptNumber = next;
+      }
+    }
+  }
+
+  /** The wait before the next attempt, or null if there is to be none. */
+  private Duration nextWait(
+      Retry.AsyncContext<Object> context, Operation op, MpesaException e, Deadline deadline) {
+    if (Thread.currentThread().isInterrupted()) {
+      return null;
+    }
+    long millis = context.onError(e);
+    if (millis < 0) {
+      return null;
+    }
+    Duration wait = Duration.ofMillis(millis);
+    if (wait.compareTo(retry.maxBackoff()) > 0) {
+      log.debug(
+          "{}: the gateway asked for a wait of {} ms, longer than the cap", op.name(), millis);
+      return null;
+    }
+    if (!deadline.allows(wait)) {
+      log.debug(
+          "{}: no retry, the deadline leaves {} ms", op.name(), deadline.remaining().toMillis());
+      return null;
+    }
+    if (budget != null && !budget.tryAcquireRetry()) {
+      log.warn("{}: no retry, the client's retry budget is spent", op.name());
+      return null;
+    }
+    return wait;
+  }
+
+  private void sleep(Operation op, Duration wait, MpesaException cause) {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      cause.addSuppressed(ie);
+      throw cause;
+    }
+  }
+
+  private void awaitRateLimit(Operation op, Deadline deadline) {
+    if (rateLimit <= 0) {
+      return;
+    }
+    SmoothRateLimiter limiter =
+        limiters.computeIfAbsent(op.group(), g -> new SmoothRateLimiter(clock, rateLimit));
+    Duration wait = limiter.reserve(deadline.remaining());
+    if (wait == null) {
+      throw new MpesaNetworkException(
+          op.name(),
+          op.name() + " was not sent: the client's rate limit leaves no slot before the deadline.",
+          null,
+          false);
+    }
+    if (!wait.isZero()) {
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new MpesaNetworkException(
+            op.name(), op.name() + " was not sent: interrupted while rate limited.", e, false);
+      }
+      deadline.slept(wait);
+    }
+  }
+
+  /**
+   * Whether a failure of {@code op} may be retried: never one that came from another operation (a
+   * token refresh has its own retries), never an open breaker.
+   */
+  static boolean retryable(Operation op, Throwable t) {
+    if (!(t instanceof MpesaException e)
+        || t instanceof CircuitOpenException
+        || !op.name().equals(e.operation())) {
+      return false;
+    }
+    return switch (op.idempotency()) {
+      case SAFE, MONEY_KEYED ->
+          e instanceof MpesaNetworkException
+              || (e instanceof MpesaApiException api && api.isTransient());
+      case MONEY ->
+          (e instanceof MpesaNetworkException n && !n.requestMayHaveBeenSent())
+              || e instanceof ThrottledException;
+      case ONCE -> false;
+    };
+  }
+
+  /** Whether a failure says something about Daraja's health. */
+  static boolean isHealthSignal(Throwable t) {
+    if (t instanceof MpesaApiException api) {
+      return api.error().isHealthSignal();
+    }
+    return t instanceof MpesaNetworkException n && !(n.getCause() instanceof InterruptedException);
+  }
+
+  private static boolean ownedBy(String group, Throwable t) {
+    return t instanceof MpesaException e
+        && e.operation() != null
+        && Operation.inGroup(e.operation(), group);
+  }
+
+  private Retry retryFor(Operation op) {
+    return retries.computeIfAbsent(
+        op.name(),
+        name ->
+            Retry.of(
+                name,
+                RetryConfig.<Object>custom()
+                    .maxAttempts(retry.maxAttempts())
+                    .retryOnException(t -> retryable(op, t))
+                    .intervalBiFunction(backoff())
+                    .failAfterMaxAttempts(false)
+                    .build()));
+  }
+
+  private IntervalBiFunction<Object> backoff() {
+    return (attempt, outcome) -> {
+      Throwable failure = outcome.isLeft() ? outcome.getLeft() : null;
+      boolean throttled = failure instanceof ThrottledException;
+      Duration first = throttled ? retry.throttledBackoff() : retry.initialBackoff();
+      long cap = retry.maxBackoff().toMillis();
+      long exponential = first.toMillis() << Math.min(Math.max(attempt - 1, 0), 20);
+      long ceiling = Math.min(cap, exponential);
+      // "Equal jitter": between half and all of the exponential value, never below half.
+      long wait = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+      if (failure instanceof ThrottledException t && t.retryAfter().isPresent()) {
+        wait = Math.max(wait, t.retryAfter().get().toMillis());
+      }
+      return wait;
+    };
+  }
+
+  private CircuitBreaker breakerFor(String group) {
+    if (!breakerSettings.enabled()) {
+      return null;
+    }
+    return breakers.computeIfAbsent(group, this::newBreaker);
+  }
+
+  private CircuitBreaker newBreaker(String group) {
+    CircuitBreakerConfig config =
+        CircuitBreakerConfig.custom()
+            .slidingWindow(
+                (int) breakerSettings.window().toSeconds(),
+                breakerSettings.minimumCalls(),
+                CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
+            .failureRateThreshold(breakerSettings.failureRateThreshold())
+            .waitDurationInOpenState(breakerSettings.openDuration())
+            .permittedNumberOfCallsInHalfOpenState(breakerSettings.halfOpenCalls())
+            // A failure of another group (a token refresh inside an STK call) is that group's.
+            .recordException(t -> isHealthSignal(t) && ownedBy(group, t))
+            .ignoreException(t -> !(isHealthSignal(t) && ownedBy(group, t)))
+            .clock(clock)
+            .build();
+    CircuitBreaker breaker = CircuitBreaker.of(group, config);
+    breaker
+        .getEventPublisher()
+        .onStateTransition(
+            event -> {
+              String from = event.getStateTransition().getFromState().name();
+              String to = event.getStateTransition().getToState().name();
+              log.warn("circuit breaker {}: {} -> {}", group, from, to);
+              notify(() -> listener.onCircuitStateChange(group, from, to));
+            });
+    return breaker;
+  }
+
+  /** The state of a group's breaker, {@code CLOSED} if it has none yet or breakers are off. */
+  public String circuitState(String group) {
+    CircuitBreaker b = breakers.get(group);
+    return b == null ? CircuitBreaker.State.CLOSED.name() : b.getState().name();
+  }
+
+  /** Tokens left in the retry budget; -1 when the budget is off. */
+  public int budgetAvailable() {
+    return budget == null ? -1 : budget.available();
+  }
+
+  /** Calls a listener method, logging (never propagating) what it throws. */
+  public void notify(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      log.warn("an MpesaListener threw; ignored: {}", e.toString());
+    }
+  }
+}

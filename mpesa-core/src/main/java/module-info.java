@@ -17,6 +17,7 @@ module dev.mpesa {
   exports dev.mpesa.phone;
   exports dev.mpesa.result;
   exports dev.mpesa.error;
+  exports dev.mpesa.security;
 
   // Jackson binds the public wire records reflectively; internal packages stay unexported.
   opens dev.mpesa.stk to

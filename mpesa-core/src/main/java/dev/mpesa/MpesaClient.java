@@ -8,11 +8,13 @@ import dev.mpesa.internal.auth.TokenManager;
 import dev.mpesa.internal.http.Transport;
 import dev.mpesa.internal.json.Json;
 import dev.mpesa.internal.resilience.Resilience;
+import dev.mpesa.security.SecurityCredential;
 import dev.mpesa.stk.StkService;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -67,13 +69,11 @@ public final class MpesaClient implements AutoCloseable {
   private final Resilience resilience;
   private final StkService stk;
   private final String initiatorName;
-  private final String initiatorPassword;
 
   private MpesaClient(Builder b) {
     this.environment = b.environment;
     this.baseUrl = b.baseUrl != null ? b.baseUrl : b.environment.baseUrl();
     this.initiatorName = b.initiatorName;
-    this.initiatorPassword = b.initiatorPassword;
     OkHttpClient base =
         b.httpClient != null
             ? b.httpClient
@@ -115,7 +115,15 @@ public final class MpesaClient implements AutoCloseable {
             TokenManager.DEFAULT_EXPIRY_MARGIN));
     ClientContext context =
         new ClientContext(
-            transport, environment, b.clock, b.sleeper, b.shortCode, b.passkey, b.stkMaxAmount);
+            transport,
+            environment,
+            b.clock,
+            b.sleeper,
+            b.shortCode,
+            b.passkey,
+            b.stkMaxAmount,
+            b.initiatorName,
+            securityCredential(b));
     this.stk = new StkService(context);
   }
 
@@ -170,6 +178,19 @@ public final class MpesaClient implements AutoCloseable {
     return "MpesaClient[environment=" + environment + ", baseUrl=" + baseUrl + "]";
   }
 
+  /** Encrypts the initiator password once, with the certificate of the environment (or given). */
+  private static SecurityCredential securityCredential(Builder b) {
+    if (b.securityCredential != null) {
+      return b.securityCredential;
+    }
+    if (b.initiatorPassword == null) {
+      return null;
+    }
+    return b.initiatorCertificate != null
+        ? SecurityCredential.encrypt(b.initiatorPassword, b.initiatorCertificate)
+        : SecurityCredential.encrypt(b.initiatorPassword, b.environment);
+  }
+
   private static ExecutorService newRefresher() {
     // At most one refresh runs at a time; the thread exists only while one does.
     ThreadPoolExecutor executor =
@@ -212,6 +233,8 @@ public final class MpesaClient implements AutoCloseable {
     private String passkey;
     private String initiatorName;
     private String initiatorPassword;
+    private SecurityCredential securityCredential;
+    private X509Certificate initiatorCertificate;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private OkHttpClient httpClient;
@@ -276,6 +299,27 @@ public final class MpesaClient implements AutoCloseable {
     public Builder initiator(String name, String password) {
       this.initiatorName = Objects.requireNonNull(name, "initiator name");
       this.initiatorPassword = Objects.requireNonNull(password, "initiator password");
+      this.securityCredential = null;
+      return this;
+    }
+
+    /**
+     * The initiator with a {@code SecurityCredential} made elsewhere (for example on the Daraja
+     * portal), instead of a password for the SDK to encrypt.
+     */
+    public Builder initiator(String name, SecurityCredential credential) {
+      this.initiatorName = Objects.requireNonNull(name, "initiator name");
+      this.securityCredential = Objects.requireNonNull(credential, "credential");
+      this.initiatorPassword = null;
+      return this;
+    }
+
+    /**
+     * The certificate whose public key encrypts the initiator password, if Safaricom has issued a
+     * new one; by default the SDK's bundled certificate of the environment.
+     */
+    public Builder initiatorCertificate(X509Certificate certificate) {
+      this.initiatorCertificate = Objects.requireNonNull(certificate, "certificate");
       return this;
     }
 
@@ -405,7 +449,12 @@ public final class MpesaClient implements AutoCloseable {
       }
       if (initiatorName != null) {
         requireText(initiatorName, "initiator name");
-        requireText(initiatorPassword, "initiator password");
+        if (securityCredential == null) {
+          requireText(initiatorPassword, "initiator password");
+        }
+      }
+      if (initiatorCertificate != null && initiatorPassword == null) {
+        fail("initiatorCertificate is set but no initiator password is given to encrypt with it");
       }
       connectTimeout = checkTimeout(connectTimeout, "connectTimeout");
       readTimeout = checkTimeout(readTimeout, "readTimeout");

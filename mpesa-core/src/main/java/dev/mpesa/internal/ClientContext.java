@@ -3,6 +3,7 @@ package dev.mpesa.internal;
 import dev.mpesa.Environment;
 import dev.mpesa.Sleeper;
 import dev.mpesa.internal.http.Transport;
+import dev.mpesa.security.SecurityCredential;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -33,8 +34,13 @@ public final class ClientContext {
   private final String shortCode;
   private final String passkey;
   private final long stkMaxAmount;
+  private final String initiatorName;
+  private final SecurityCredential securityCredential;
 
-  /** Creates the context; {@code shortCode} and {@code passkey} may be null (no STK). */
+  /**
+   * Creates the context; {@code shortCode} and {@code passkey} may be null (no STK), and so may the
+   * initiator (no B2C, B2B or account APIs).
+   */
   public ClientContext(
       Transport transport,
       Environment environment,
@@ -42,7 +48,9 @@ public final class ClientContext {
       Sleeper sleeper,
       String shortCode,
       String passkey,
-      long stkMaxAmount) {
+      long stkMaxAmount,
+      String initiatorName,
+      SecurityCredential securityCredential) {
     this.transport = transport;
     this.environment = environment;
     this.clock = clock;
@@ -50,6 +58,39 @@ public final class ClientContext {
     this.shortCode = shortCode;
     this.passkey = passkey;
     this.stkMaxAmount = stkMaxAmount;
+    this.initiatorName = initiatorName;
+    this.securityCredential = securityCredential;
+  }
+
+  /**
+   * The initiator name, checking that an initiator was configured.
+   *
+   * @param product what needs it, for the message ("B2C")
+   * @throws IllegalStateException if the client has no initiator
+   */
+  public String initiatorName(String product) {
+    requireInitiator(product);
+    return initiatorName;
+  }
+
+  /**
+   * The encrypted initiator credential, checking that an initiator was configured. Never falls back
+   * to a plaintext password.
+   *
+   * @throws IllegalStateException if the client has no initiator
+   */
+  public SecurityCredential securityCredential(String product) {
+    requireInitiator(product);
+    return securityCredential;
+  }
+
+  private void requireInitiator(String product) {
+    if (initiatorName == null || securityCredential == null) {
+      throw new IllegalStateException(
+          product
+              + " needs an initiator (API operator): set initiator(name, password) on"
+              + " MpesaClient.builder()");
+    }
   }
 
   public Transport transport() {

@@ -1,10 +1,9 @@
 package dev.mpesa.stk;
 
+import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An M-Pesa Express (STK push) request: a PIN prompt on the customer's phone.
@@ -42,8 +41,6 @@ public record StkPushRequest(
   /** Longest {@code TransactionDesc} Daraja accepts. */
   public static final int MAX_DESCRIPTION = 13;
 
-  private static final Pattern TILL = Pattern.compile("\\d{5,8}");
-
   /** Validates the request; see the class documentation for the rules. */
   public StkPushRequest {
     Objects.requireNonNull(phoneNumber, "phoneNumber is required");
@@ -51,38 +48,11 @@ public record StkPushRequest(
       throw new IllegalArgumentException(
           "amount must be a whole number of shillings >= 1, got " + amount);
     }
-    Objects.requireNonNull(accountReference, "accountReference is required");
-    if (accountReference.isBlank() || accountReference.length() > MAX_ACCOUNT_REFERENCE) {
-      throw new IllegalArgumentException(
-          "accountReference must be 1 to "
-              + MAX_ACCOUNT_REFERENCE
-              + " characters (it is shown on the customer's prompt), got "
-              + accountReference.length());
-    }
-    if (!accountReference.equals(accountReference.strip())) {
-      throw new IllegalArgumentException("accountReference has leading or trailing spaces");
-    }
-    if (description != null && description.length() > MAX_DESCRIPTION) {
-      throw new IllegalArgumentException(
-          "description (TransactionDesc) must be at most "
-              + MAX_DESCRIPTION
-              + " characters, got "
-              + description.length());
-    }
-    Objects.requireNonNull(callbackUrl, "callbackUrl is required");
-    checkCallbackUrl(callbackUrl);
-    if (tillNumber != null && !TILL.matcher(tillNumber).matches()) {
-      throw new IllegalArgumentException(
-          "tillNumber must be 5 to 8 digits, got '" + tillNumber + "'");
-    }
-  }
-
-  private static void checkCallbackUrl(URI url) {
-    if (!url.isAbsolute()
-        || url.getHost() == null
-        || !("https".equalsIgnoreCase(url.getScheme())
-            || "http".equalsIgnoreCase(url.getScheme()))) {
-      throw new IllegalArgumentException("callbackUrl must be an absolute http(s) URL, got " + url);
+    Checks.text("accountReference", accountReference, 1, MAX_ACCOUNT_REFERENCE);
+    Checks.optionalText("description", description, 0, MAX_DESCRIPTION);
+    Checks.callbackUrl("callbackUrl", callbackUrl);
+    if (tillNumber != null) {
+      Checks.digits("tillNumber", tillNumber, 5, 8);
     }
   }
 
@@ -172,15 +142,7 @@ public record StkPushRequest(
      *     "Invalid CallBackURL" for those)
      */
     public Builder callbackUrl(String callbackUrl) {
-      Objects.requireNonNull(callbackUrl, "callbackUrl");
-      if (!callbackUrl.equals(callbackUrl.strip())) {
-        throw new IllegalArgumentException("callbackUrl has leading or trailing spaces");
-      }
-      try {
-        this.callbackUrl = new URI(callbackUrl);
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("callbackUrl is not a valid URL: " + e.getMessage(), e);
-      }
+      this.callbackUrl = Checks.callbackUrl("callbackUrl", callbackUrl);
       return this;
     }
 

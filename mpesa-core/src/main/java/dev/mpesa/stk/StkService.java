@@ -9,7 +9,7 @@ import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.MpesaNetworkException;
 import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.internal.ClientContext;
-import dev.mpesa.internal.http.ErrorClassifier;
+import dev.mpesa.internal.http.Acceptance;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
 import dev.mpesa.result.DarajaError;
@@ -118,16 +118,13 @@ public final class StkService {
     Instant sentAt = context.clock().instant();
     StkPushResponse response =
         context.transport().post(PUSH, body, StkPushResponse.class, references);
-    if (isBlank(response.responseCode())) {
-      throw answerLacks("a ResponseCode", references, sentAt);
-    }
-    if (!"0".equals(response.responseCode())) {
-      throw rejected(
-          PUSH,
-          response.responseCode(),
-          response.responseDescription(),
-          response.merchantRequestId());
-    }
+    Acceptance.require(
+        PUSH,
+        response.responseCode(),
+        response.responseDescription(),
+        response.merchantRequestId(),
+        references,
+        sentAt);
     if (isBlank(response.checkoutRequestId())) {
       throw answerLacks("a CheckoutRequestID", references, sentAt);
     }
@@ -171,8 +168,14 @@ public final class StkService {
       }
       throw e;
     }
-    if (response.responseCode() != null && !"0".equals(response.responseCode())) {
-      throw rejected(QUERY, response.responseCode(), response.responseDescription(), id);
+    if (response.responseCode() != null) {
+      Acceptance.require(
+          QUERY,
+          response.responseCode(),
+          response.responseDescription(),
+          id,
+          Map.of(),
+          context.clock().instant());
     }
     log.debug("stk.query {}: {}", id, response.status());
     return response;
@@ -297,15 +300,6 @@ public final class StkService {
     return Base64.getEncoder()
         .encodeToString(
             (shortCode + context.passkey() + timestamp).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static MpesaApiException rejected(
-      Operation op, String responseCode, String description, String requestId) {
-    // Daraja declined to accept the request (a non-"0" ResponseCode), so nothing was processed;
-    // its description says why, as in an error envelope.
-    DarajaError error = ErrorClassifier.classify(op, 200, null, description, true);
-    return ErrorClassifier.toException(
-        op.name(), 200, responseCode, description, requestId, error, null);
   }
 
   @JsonPropertyOrder({

@@ -1,0 +1,89 @@
+package dev.mpesa.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Local validation shared by every request record, so that each product checks a field the same way
+ * and says so in the same words. Every method throws {@link IllegalArgumentException} (or {@link
+ * NullPointerException} for a missing required value) naming the field.
+ */
+public final class Checks {
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+  private Checks() {}
+
+  /** A required string of {@code min}..{@code max} characters without surrounding spaces. */
+  public static String text(String field, String value, int min, int max) {
+    Objects.requireNonNull(value, field + " is required");
+    if (!value.equals(value.strip())) {
+      throw new IllegalArgumentException(field + " has leading or trailing spaces");
+    }
+    if (value.length() < min || value.length() > max) {
+      throw new IllegalArgumentException(
+          field + " must be " + min + " to " + max + " characters, got " + value.length());
+    }
+    return value;
+  }
+
+  /** An optional string: null, or as {@link #text}. */
+  public static String optionalText(String field, String value, int min, int max) {
+    return value == null ? null : text(field, value, min, max);
+  }
+
+  /** A required string of digits, {@code min}..{@code max} long (short codes, tills). */
+  public static String digits(String field, String value, int min, int max) {
+    Objects.requireNonNull(value, field + " is required");
+    if (!DIGITS.matcher(value).matches() || value.length() < min || value.length() > max) {
+      throw new IllegalArgumentException(
+          field + " must be " + min + " to " + max + " digits, got '" + value + "'");
+    }
+    return value;
+  }
+
+  /** A whole number of shillings within {@code [min, max]}. */
+  public static long amount(String field, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          field
+              + " must be a whole number of shillings from "
+              + min
+              + " to "
+              + max
+              + ", got "
+              + value);
+    }
+    return value;
+  }
+
+  /**
+   * Parses a callback URL: required, no surrounding spaces (Daraja answers "Invalid CallBackURL"),
+   * absolute http(s) with a host. Rules that depend on the environment (https, a public host) are
+   * {@link ClientContext#checkCallbackUrl}'s.
+   */
+  public static URI callbackUrl(String field, String url) {
+    Objects.requireNonNull(url, field + " is required");
+    if (!url.equals(url.strip())) {
+      throw new IllegalArgumentException(field + " has leading or trailing spaces");
+    }
+    try {
+      return callbackUrl(field, new URI(url));
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(field + " is not a valid URL: " + e.getMessage(), e);
+    }
+  }
+
+  /** Checks a callback URL given as a {@link URI}: absolute http(s) with a host. */
+  public static URI callbackUrl(String field, URI url) {
+    Objects.requireNonNull(url, field + " is required");
+    String scheme = url.getScheme();
+    if (!url.isAbsolute()
+        || url.getHost() == null
+        || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+      throw new IllegalArgumentException(field + " must be an absolute http(s) URL, got " + url);
+    }
+    return url;
+  }
+}

@@ -65,7 +65,7 @@ class AccessTokenTest {
   }
 
   MpesaClient client(TokenStore store) {
-    // Token behaviour, one attempt per call: retries are covered by ResilienceTest.
+    // Token behaviour, one attempt per call: retries are covered by ResilienceRetryTest.
     MpesaClient c =
         TestClients.sandbox(server)
             .clock(clock)

@@ -1,6 +1,8 @@
 package dev.mpesa.error;
 
 import dev.mpesa.result.DarajaError;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Daraja (or the gateway in front of it) answered, and the answer was an error.
@@ -17,6 +19,7 @@ public class MpesaApiException extends MpesaException {
   private final String errorMessage;
   private final String requestId;
   private final DarajaError error;
+  private final Duration retryAfter;
 
   /**
    * Creates an exception from Daraja's answer.
@@ -37,6 +40,30 @@ public class MpesaApiException extends MpesaException {
       String requestId,
       DarajaError error,
       Throwable cause) {
+    this(operation, httpStatus, errorCode, errorMessage, requestId, error, null, cause);
+  }
+
+  /**
+   * Creates an exception from Daraja's answer, with the wait the answer asked for.
+   *
+   * @param operation the SDK operation, such as {@code stk.push}
+   * @param httpStatus the HTTP status of the answer
+   * @param errorCode Daraja's {@code errorCode}, or null when the body had none
+   * @param errorMessage Daraja's {@code errorMessage} (redacted), or null
+   * @param requestId Daraja's {@code requestId}, or null
+   * @param error the SDK's classification of the answer
+   * @param retryAfter the {@code Retry-After} of the answer, or null if none
+   * @param cause the underlying cause, or null
+   */
+  public MpesaApiException(
+      String operation,
+      int httpStatus,
+      String errorCode,
+      String errorMessage,
+      String requestId,
+      DarajaError error,
+      Duration retryAfter,
+      Throwable cause) {
     super(
         operation,
         describe(operation, httpStatus, errorCode, errorMessage, requestId, error),
@@ -46,6 +73,7 @@ public class MpesaApiException extends MpesaException {
     this.errorMessage = errorMessage;
     this.requestId = requestId;
     this.error = error;
+    this.retryAfter = retryAfter;
   }
 
   private static String describe(
@@ -93,6 +121,11 @@ public class MpesaApiException extends MpesaException {
   /** What the SDK understood the answer to mean. */
   public DarajaError error() {
     return error;
+  }
+
+  /** The wait the answer asked for in a {@code Retry-After} header, if it sent one. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   /** What to do about it, in plain words. */

@@ -2,7 +2,6 @@ package dev.mpesa.error;
 
 import dev.mpesa.result.DarajaError;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Daraja's gateway refused the request because of its rate limits: spike arrest ({@code
@@ -11,8 +10,6 @@ import java.util.Optional;
  */
 public class ThrottledException extends MpesaApiException {
   private static final long serialVersionUID = 1L;
-
-  private final Duration retryAfter;
 
   /**
    * Creates the exception; see {@link MpesaApiException} for the other parameters.
@@ -28,12 +25,6 @@ public class ThrottledException extends MpesaApiException {
       DarajaError error,
       Duration retryAfter,
       Throwable cause) {
-    super(operation, httpStatus, errorCode, errorMessage, requestId, error, cause);
-    this.retryAfter = retryAfter;
-  }
-
-  /** The wait the gateway asked for in a {@code Retry-After} header, if it sent one. */
-  public Optional<Duration> retryAfter() {
-    return Optional.ofNullable(retryAfter);
+    super(operation, httpStatus, errorCode, errorMessage, requestId, error, retryAfter, cause);
   }
 }

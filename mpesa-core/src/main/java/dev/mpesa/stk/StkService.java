@@ -9,7 +9,6 @@ import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.MpesaNetworkException;
 import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.internal.ClientContext;
-import dev.mpesa.internal.http.Acceptance;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
 import dev.mpesa.result.DarajaError;
@@ -118,15 +117,20 @@ public final class StkService {
     Instant sentAt = context.clock().instant();
     StkPushResponse response =
         context.transport().post(PUSH, body, StkPushResponse.class, references);
-    Acceptance.require(
-        PUSH,
-        response.responseCode(),
-        response.responseDescription(),
-        response.merchantRequestId(),
-        references,
-        sentAt);
+    context
+        .transport()
+        .requireAccepted(
+            PUSH,
+            response.responseCode(),
+            response.responseDescription(),
+            response.merchantRequestId(),
+            references,
+            sentAt);
     if (isBlank(response.checkoutRequestId())) {
-      throw answerLacks("a CheckoutRequestID", references, sentAt);
+      throw context
+          .transport()
+          .outcomeUnknown(
+              PUSH, "stk.push was answered without a CheckoutRequestID.", references, sentAt, null);
     }
     log.debug(
         "stk.push accepted: CheckoutRequestID {}, MerchantRequestID {}, phone {}",
@@ -169,13 +173,15 @@ public final class StkService {
       throw e;
     }
     if (response.responseCode() != null) {
-      Acceptance.require(
-          QUERY,
-          response.responseCode(),
-          response.responseDescription(),
-          id,
-          Map.of(),
-          context.clock().instant());
+      context
+          .transport()
+          .requireAccepted(
+              QUERY,
+              response.responseCode(),
+              response.responseDescription(),
+              id,
+              Map.of(),
+              context.clock().instant());
     }
     log.debug("stk.query {}: {}", id, response.status());
     return response;
@@ -252,13 +258,6 @@ public final class StkService {
 
   private static boolean isBlank(String s) {
     return s == null || s.isBlank();
-  }
-
-  /** A push answered 2xx without what proves it was, or was not, accepted. */
-  private static OutcomeUnknownException answerLacks(
-      String what, Map<String, String> references, Instant sentAt) {
-    return new OutcomeUnknownException(
-        PUSH.name(), "stk.push was answered without " + what + ".", references, sentAt, null);
   }
 
   private void sleep(Duration d) {

@@ -41,7 +41,7 @@ class StkAwaitTest {
     server = new MockWebServer();
     server.setDispatcher(daraja);
     server.start();
-    // The polling schedule alone: each query is one attempt here (retries: ResilienceTest).
+    // The polling schedule alone: each query is one attempt here (retries: ResilienceRetryTest).
     mpesa =
         TestClients.sandbox(server)
             .clock(clock)

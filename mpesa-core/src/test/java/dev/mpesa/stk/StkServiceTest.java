@@ -300,6 +300,7 @@ class StkServiceTest {
     try (MpesaClient offline =
         MpesaClient.builder()
             .environment(Environment.SANDBOX)
+            .sleeper(TestClients.NO_SLEEP)
             .baseUrl("http://127.0.0.1:" + closedPort)
             .consumerKey("key")
             .consumerSecret("secret")

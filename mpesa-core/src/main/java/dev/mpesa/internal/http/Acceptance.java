@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * Checks Daraja's {@code ResponseCode} in a 2xx answer: an HTTP 200 can still carry a refusal, and
- * a money-moving request answered without a code has an unknown outcome.
+ * a money-moving request answered without a code has an unknown outcome. Services call it through
+ * {@link Transport#requireAccepted}, which also tells the listener.
  */
-public final class Acceptance {
+final class Acceptance {
   private Acceptance() {}
 
   /**
@@ -24,7 +25,7 @@ public final class Acceptance {
    * @throws MpesaApiException if the code is missing, or is not 0 (classified from the description
    *     like an error envelope: "Unable to lock subscriber" is a {@code SubscriberBusyException})
    */
-  public static void require(
+  static void require(
       Operation op,
       String responseCode,
       String responseDescription,

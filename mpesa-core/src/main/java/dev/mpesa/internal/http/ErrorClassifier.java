@@ -139,7 +139,7 @@ public final class ErrorClassifier {
               operation, httpStatus, errorCode, errorMessage, requestId, error, null);
       default ->
           new MpesaApiException(
-              operation, httpStatus, errorCode, errorMessage, requestId, error, null);
+              operation, httpStatus, errorCode, errorMessage, requestId, error, retryAfter, null);
     };
   }
 }

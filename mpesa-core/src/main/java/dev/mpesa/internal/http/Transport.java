@@ -194,8 +194,8 @@ public final class Transport {
       return map(op, json, type);
     } catch (MpesaApiException e) {
       if (op.idempotency().movesMoney()) {
-        throw new OutcomeUnknownException(
-            op.name(),
+        throw outcomeUnknown(
+            op,
             op.name() + " was answered 2xx with a body the SDK cannot read.",
             references,
             clock.instant(),
@@ -203,6 +203,40 @@ public final class Transport {
       }
       throw e;
     }
+  }
+
+  /**
+   * Checks the {@code ResponseCode} of a 2xx answer (see {@link Acceptance#require}), telling the
+   * listener when the outcome is unknown. Every product checks its answers through here.
+   */
+  public void requireAccepted(
+      Operation op,
+      String responseCode,
+      String responseDescription,
+      String requestId,
+      Map<String, String> references,
+      Instant sentAt) {
+    try {
+      Acceptance.require(op, responseCode, responseDescription, requestId, references, sentAt);
+    } catch (OutcomeUnknownException e) {
+      resilience.notify(() -> listener.onOutcomeUnknown(e));
+      throw e;
+    }
+  }
+
+  /**
+   * An {@link OutcomeUnknownException} for an answer the service cannot trust, the listener told.
+   */
+  public OutcomeUnknownException outcomeUnknown(
+      Operation op,
+      String message,
+      Map<String, String> references,
+      Instant sentAt,
+      Throwable cause) {
+    OutcomeUnknownException e =
+        new OutcomeUnknownException(op.name(), message, references, sentAt, cause);
+    resilience.notify(() -> listener.onOutcomeUnknown(e));
+    return e;
   }
 
   /**
@@ -369,7 +403,8 @@ public final class Transport {
     return new MpesaNetworkException(
         op.name(),
         op.name() + " failed: " + what + (nothingSent ? " (nothing was sent)." : "."),
-        e);
+        e,
+        !nothingSent);
   }
 
   private static String describe(IOException e) {

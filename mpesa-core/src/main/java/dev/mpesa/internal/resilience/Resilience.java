@@ -257,8 +257,8 @@ public final class Resilience {
       long ceiling = Math.min(cap, exponential);
       // "Equal jitter": between half and all of the exponential value, never below half.
       long wait = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
-      if (failure instanceof ThrottledException t && t.retryAfter().isPresent()) {
-        wait = Math.max(wait, t.retryAfter().get().toMillis());
+      if (failure instanceof MpesaApiException api && api.retryAfter().isPresent()) {
+        wait = Math.max(wait, api.retryAfter().get().toMillis());
       }
       return wait;
     };

@@ -72,7 +72,7 @@ class TransportErrorsTest {
             .shortCode("174379")
             .passkey("test-passkey")
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-            // Classification, one attempt each: retries are covered by ResilienceTest.
+            // Classification, one attempt each: retries are covered by ResilienceRetryTest.
             .retry(dev.mpesa.RetrySettings.disabled())
             .build();
   }

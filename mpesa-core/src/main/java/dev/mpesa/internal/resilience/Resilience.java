@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,13 +90,15 @@ public final class Resilience {
     CircuitBreaker breaker = breakerFor(op.group());
     int attemptNumber = 1;
     while (true) {
-      awaitRateLimit(op, deadline);
       try {
         int number = attemptNumber;
-        T result =
-            breaker == null
-                ? attempt.apply(number)
-                : breaker.executeSupplier(() -> attempt.apply(number));
+        // Breaker permission first: an open breaker must not wait for (or use up) a rate slot.
+        Supplier<T> limited =
+            () -> {
+              awaitRateLimit(op, deadline);
+              return attempt.apply(number);
+            };
+        T result = breaker == null ? limited.get() : breaker.executeSupplier(limited);
         context.onComplete();
         if (budget != null) {
           budget.onSuccess(attemptNumber > 1);
@@ -107,9 +110,9 @@ public final class Resilience {
             op.name()
                 + " was not sent: the circuit breaker of "
                 + op.group()
-                + " is open after repeated Daraja failures. Try again in "
+                + " is open after repeated Daraja failures; it lets probe calls through "
                 + breakerSettings.openDuration().toSeconds()
-                + " s.",
+                + " s after opening.",
             e);
       } catch (MpesaException e) {
         Duration wait = nextWait(context, op, e, deadline);
@@ -224,7 +227,14 @@ public final class Resilience {
     if (t instanceof MpesaApiException api) {
       return api.error().isHealthSignal();
     }
-    return t instanceof MpesaNetworkException n && !(n.getCause() instanceof InterruptedException);
+    // A network failure counts when Daraja's side failed (I/O, or an unknown outcome after a
+    // 5xx); not a call the client refused itself (deadline passed, no rate slot) or interrupted.
+    return t instanceof MpesaNetworkException
+        && !Thread.currentThread().isInterrupted()
+        && (t.getCause() instanceof java.io.IOException
+                && !(t.getCause() instanceof java.io.InterruptedIOException
+                    && Thread.currentThread().isInterrupted())
+            || isHealthSignal(t.getCause()));
   }
 
   private static boolean ownedBy(String group, Throwable t) {
@@ -281,6 +291,8 @@ public final class Resilience {
             .failureRateThreshold(breakerSettings.failureRateThreshold())
             .waitDurationInOpenState(breakerSettings.openDuration())
             .permittedNumberOfCallsInHalfOpenState(breakerSettings.halfOpenCalls())
+            // Slowness is bounded by the call timeout; only failures say Daraja is down.
+            .slowCallDurationThreshold(Duration.ofDays(1))
             // A failure of another group (a token refresh inside an STK call) is that group's.
             .recordException(t -> isHealthSignal(t) && ownedBy(group, t))
             .ignoreException(t -> !(isHealthSignal(t) && ownedBy(group, t)))

@@ -38,11 +38,13 @@ class ResiliencePredicatesTest {
   }
 
   static MpesaException timedOut(Operation op) {
-    return new MpesaNetworkException(op.name(), "timeout", null, true);
+    return new MpesaNetworkException(
+        op.name(), "timeout", new java.net.SocketTimeoutException("read timed out"), true);
   }
 
   static MpesaException unknown(Operation op) {
-    return new OutcomeUnknownException(op.name(), "?", Map.of(), Instant.EPOCH, null);
+    return new OutcomeUnknownException(
+        op.name(), "?", Map.of(), Instant.EPOCH, new java.io.IOException("reset"));
   }
 
   static Stream<Arguments> table() {
@@ -98,6 +100,10 @@ class ResiliencePredicatesTest {
     assertThat(
             Resilience.isHealthSignal(
                 new MpesaNetworkException("stk.query", "i", new InterruptedException(), false)))
+        .isFalse();
+    // Refused by the client itself (deadline passed, no rate slot): nothing about Daraja.
+    assertThat(
+            Resilience.isHealthSignal(new MpesaNetworkException("stk.query", "late", null, false)))
         .isFalse();
   }
 

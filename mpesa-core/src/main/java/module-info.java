@@ -13,6 +13,10 @@ module dev.mpesa {
   exports dev.mpesa;
   exports dev.mpesa.auth;
   exports dev.mpesa.stk;
+  exports dev.mpesa.b2c;
+  exports dev.mpesa.b2b;
+  exports dev.mpesa.c2b;
+  exports dev.mpesa.pull;
   exports dev.mpesa.callback;
   exports dev.mpesa.phone;
   exports dev.mpesa.result;
@@ -21,5 +25,16 @@ module dev.mpesa {
 
   // Jackson binds the public wire records reflectively; internal packages stay unexported.
   opens dev.mpesa.stk to
+      com.fasterxml.jackson.databind;
+  opens dev.mpesa.b2c to
+      com.fasterxml.jackson.databind;
+  opens dev.mpesa.b2b to
+      com.fasterxml.jackson.databind;
+  opens dev.mpesa.c2b to
+      com.fasterxml.jackson.databind;
+  opens dev.mpesa.pull to
+      com.fasterxml.jackson.databind;
+  // Result records (Acknowledgement) are read by Jackson too.
+  opens dev.mpesa.result to
       com.fasterxml.jackson.databind;
 }

@@ -3,11 +3,17 @@ package dev.mpesa;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mpesa.auth.InMemoryTokenStore;
 import dev.mpesa.auth.TokenStore;
+import dev.mpesa.b2b.B2bService;
+import dev.mpesa.b2c.B2cService;
+import dev.mpesa.b2c.B2cVersion;
+import dev.mpesa.c2b.C2bService;
+import dev.mpesa.c2b.C2bVersion;
 import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.auth.TokenManager;
 import dev.mpesa.internal.http.Transport;
 import dev.mpesa.internal.json.Json;
 import dev.mpesa.internal.resilience.Resilience;
+import dev.mpesa.pull.PullService;
 import dev.mpesa.security.SecurityCredential;
 import dev.mpesa.stk.StkService;
 import java.net.URI;
@@ -68,6 +74,10 @@ public final class MpesaClient implements AutoCloseable {
   private final Transport transport;
   private final Resilience resilience;
   private final StkService stk;
+  private final B2cService b2c;
+  private final B2bService b2b;
+  private final C2bService c2b;
+  private final PullService pull;
   private final String initiatorName;
 
   private MpesaClient(Builder b) {
@@ -125,6 +135,10 @@ public final class MpesaClient implements AutoCloseable {
             b.initiatorName,
             securityCredential(b));
     this.stk = new StkService(context);
+    this.b2c = new B2cService(context, b.b2cVersion);
+    this.b2b = new B2bService(context);
+    this.c2b = new C2bService(context, b.c2bVersion);
+    this.pull = new PullService(context);
   }
 
   /** A builder; {@link Builder#build()} says what is missing. */
@@ -135,6 +149,35 @@ public final class MpesaClient implements AutoCloseable {
   /** M-Pesa Express: STK push, query and await. */
   public StkService stk() {
     return stk;
+  }
+
+  /**
+   * Business to customer: B2C payments (v3, or v1 if {@link Builder#b2cVersion(B2cVersion)} says
+   * so), B2Pochi payments and B2C account top-ups. Needs the client's initiator.
+   */
+  public B2cService b2c() {
+    return b2c;
+  }
+
+  /**
+   * Business to business: Business Pay Bill, Business Buy Goods, tax remittance to KRA (these need
+   * the client's initiator) and B2B Express Checkout.
+   */
+  public B2bService b2b() {
+    return b2b;
+  }
+
+  /**
+   * Customer to business: C2B URL registration and (sandbox only) simulated payments, on the {@link
+   * Builder#c2bVersion(C2bVersion) C2B version} this client was built with.
+   */
+  public C2bService c2b() {
+    return c2b;
+  }
+
+  /** Pull Transactions: register a short code once, then query its recent C2B payments. */
+  public PullService pull() {
+    return pull;
   }
 
   Transport transport() {
@@ -243,6 +286,8 @@ public final class MpesaClient implements AutoCloseable {
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
     private long stkMaxAmount = DEFAULT_STK_MAX_AMOUNT;
+    private B2cVersion b2cVersion = B2cVersion.V3;
+    private C2bVersion c2bVersion = C2bVersion.V2;
     private RetrySettings retry = RetrySettings.defaults();
     private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.defaults();
     private double rateLimit;
@@ -410,6 +455,27 @@ public final class MpesaClient implements AutoCloseable {
      */
     public Builder rateLimit(double requestsPerSecond) {
       this.rateLimit = requestsPerSecond;
+      return this;
+    }
+
+    /**
+     * Which B2C endpoint {@code b2c().pay(...)} calls. Default {@link B2cVersion#V3}, the only one
+     * the Daraja portal documents, and the only one whose requests carry an {@code
+     * OriginatorConversationID} (so a payment of unknown outcome can be resent without paying
+     * twice); {@link B2cVersion#V1} is the legacy path for apps that still need it.
+     */
+    public Builder b2cVersion(B2cVersion b2cVersion) {
+      this.b2cVersion = Objects.requireNonNull(b2cVersion, "b2cVersion");
+      return this;
+    }
+
+    /**
+     * Which C2B API version {@code c2b()} calls: {@link C2bVersion#V2} (the default, documented on
+     * the Daraja portal today; callbacks carry a masked MSISDN) or {@link C2bVersion#V1} (callbacks
+     * carry a SHA-256-hashed MSISDN). Register and simulate use the same version.
+     */
+    public Builder c2bVersion(C2bVersion c2bVersion) {
+      this.c2bVersion = Objects.requireNonNull(c2bVersion, "c2bVersion");
       return this;
     }
 

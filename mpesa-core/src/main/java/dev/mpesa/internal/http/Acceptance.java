@@ -33,7 +33,7 @@ final class Acceptance {
       Map<String, String> references,
       Instant sentAt) {
     if (responseCode == null || responseCode.isBlank()) {
-      if (op.idempotency().movesMoney()) {
+      if (op.idempotency().hasEffects()) {
         throw new OutcomeUnknownException(
             op.name(),
             op.name() + " was answered without a ResponseCode.",

@@ -11,8 +11,12 @@ public enum IdempotencyClass {
   /** Never resent (C2B URL registration). */
   ONCE;
 
-  /** Whether an attempt that may have reached Daraja has an unknown outcome. */
-  public boolean movesMoney() {
-    return this == MONEY || this == MONEY_KEYED;
+  /**
+   * Whether the operation changes something at Daraja (moves money, registers URLs): its body is
+   * one-shot, OkHttp never resends it by itself, and an attempt that may have reached Daraja
+   * without a usable answer has an unknown outcome.
+   */
+  public boolean hasEffects() {
+    return this != SAFE;
   }
 }

@@ -15,6 +15,7 @@ import dev.mpesa.internal.auth.TokenManager;
 import dev.mpesa.internal.json.Json;
 import dev.mpesa.internal.resilience.Deadline;
 import dev.mpesa.internal.resilience.Resilience;
+import dev.mpesa.result.Acknowledgement;
 import dev.mpesa.result.DarajaError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -193,7 +194,7 @@ public final class Transport {
     try {
       return map(op, json, type);
     } catch (MpesaApiException e) {
-      if (op.idempotency().movesMoney()) {
+      if (op.idempotency().hasEffects()) {
         throw outcomeUnknown(
             op,
             op.name() + " was answered 2xx with a body the SDK cannot read.",
@@ -222,6 +223,29 @@ public final class Transport {
       resilience.notify(() -> listener.onOutcomeUnknown(e));
       throw e;
     }
+  }
+
+  /**
+   * Checks an {@link Acknowledgement}: its {@code ResponseCode} (see {@link #requireAccepted}), and
+   * for an operation with effects, that it carries an id to match the result with (without one the
+   * caller cannot tell what happened: an unknown outcome).
+   */
+  public Acknowledgement acknowledged(
+      Operation op, Acknowledgement ack, Map<String, String> references, Instant sentAt) {
+    String id =
+        ack.conversationId() != null && !ack.conversationId().isBlank()
+            ? ack.conversationId()
+            : ack.originatorConversationId();
+    requireAccepted(op, ack.responseCode(), ack.responseDescription(), id, references, sentAt);
+    if (op.idempotency().hasEffects() && (id == null || id.isBlank())) {
+      throw outcomeUnknown(
+          op,
+          op.name() + " was accepted without a ConversationID or OriginatorConversationID.",
+          references,
+          sentAt,
+          null);
+    }
+    return ack;
   }
 
   /**
@@ -296,7 +320,7 @@ public final class Transport {
 
   private Request bearerRequest(Operation op, byte[] payload, AccessToken token) {
     RequestBody body =
-        op.idempotency().movesMoney()
+        op.idempotency().hasEffects()
             ? new OneShotBody(payload)
             : RequestBody.create(payload, JSON);
     return new Request.Builder()
@@ -318,7 +342,7 @@ public final class Transport {
       Map<String, String> references,
       Deadline deadline,
       int attempt) {
-    OkHttpClient http = op.idempotency().movesMoney() ? moneyClient : client;
+    OkHttpClient http = op.idempotency().hasEffects() ? moneyClient : client;
     Duration timeout = deadline.remainingWithin(Duration.ofMillis(http.callTimeoutMillis()));
     if (timeout.isNegative() || timeout.isZero()) {
       throw new MpesaNetworkException(
@@ -357,7 +381,7 @@ public final class Transport {
       return json;
     }
     MpesaApiException failure = apiFailure(op, status, json, bytes, token, retryAfter);
-    if (op.idempotency().movesMoney() && mayHaveBeenProcessed(status, failure.error())) {
+    if (op.idempotency().hasEffects() && mayHaveBeenProcessed(status, failure.error())) {
       throw new OutcomeUnknownException(
           op.name(),
           op.name()
@@ -387,7 +411,7 @@ public final class Transport {
   private MpesaException networkFailure(
       Operation op, IOException e, boolean sent, Map<String, String> references, Instant sentAt) {
     String what = describe(e);
-    if (sent && op.idempotency().movesMoney()) {
+    if (sent && op.idempotency().hasEffects()) {
       log.debug("{} outcome unknown after {}", op.name(), what);
       return new OutcomeUnknownException(
           op.name(),

@@ -1,0 +1,424 @@
+package dev.mpesa.b2b;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.mpesa.error.AuthenticationException;
+import dev.mpesa.error.InvalidRequestException;
+import dev.mpesa.error.MpesaException;
+import dev.mpesa.error.OutcomeUnknownException;
+import dev.mpesa.internal.ClientContext;
+import dev.mpesa.internal.http.IdempotencyClass;
+import dev.mpesa.internal.http.Operation;
+import dev.mpesa.phone.PhoneNumber;
+import dev.mpesa.result.Acknowledgement;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Business to business payments from your own short code: Business Pay Bill, Business Buy Goods,
+ * tax remittance to KRA, and B2B Express Checkout (a USSD payment prompt to a merchant's till).
+ *
+ * <p>Obtain it from {@code MpesaClient.b2b()}. Every operation moves money and Daraja offers no
+ * idempotency key for any of them, so the SDK never sends one twice: it resends only what provably
+ * never reached Daraja (a refused connection) or what the gateway refused for its rate limits. An
+ * ambiguous answer (a read timeout, a reset after the request was written, an unexplained server
+ * error) raises {@link OutcomeUnknownException} carrying the parties, amount, account reference and
+ * command; wait for the result, or ask Transaction Status, before paying again.
+ *
+ * <p>Pay Bill, Buy Goods and tax need the client's initiator (API operator) with the matching
+ * portal role; its {@code SecurityCredential} is the one the client encrypted at build time. The
+ * outcome of those three arrives at the request's {@code ResultURL} as Daraja's {@code Result}
+ * envelope; a wrong initiator is reported there (result code {@code 2001}), not here. Thread-safe.
+ */
+public final class B2bService {
+  private static final Logger log = LoggerFactory.getLogger(B2bService.class);
+
+  /** KRA's short code, the only {@code PartyB} of a tax remittance. */
+  public static final String KRA_SHORT_CODE = "572572";
+
+  /** Fewest digits of a short code, PayBill or till. */
+  public static final int MIN_SHORT_CODE = 5;
+
+  /** Most digits of a short code or PayBill. */
+  public static final int MAX_SHORT_CODE = 7;
+
+  /** Most digits of a till, store or head-office number. */
+  public static final int MAX_TILL = 8;
+
+  /** Longest {@code AccountReference} Daraja accepts on the B2B body. */
+  public static final int MAX_ACCOUNT_REFERENCE = 13;
+
+  /** Longest {@code Remarks} Daraja accepts on the B2B body. */
+  public static final int MAX_REMARKS = 100;
+
+  /** Longest {@code Occassion} Daraja accepts on the B2B body. */
+  public static final int MAX_OCCASION = 100;
+
+  /**
+   * Longest B2B Express Checkout {@code paymentRef} and {@code partnerName}: not Daraja's limit (it
+   * documents none) but the most one USSD page can show.
+   */
+  public static final int MAX_USSD_TEXT = 182;
+
+  /** Longest {@code RequestRefID} the SDK sends (a UUID has 36 characters). */
+  public static final int MAX_REQUEST_REFERENCE_ID = 64;
+
+  static final Operation PAY_BILL =
+      new Operation("b2b.payBill", "/mpesa/b2b/v1/paymentrequest", IdempotencyClass.MONEY, "b2b");
+  static final Operation BUY_GOODS =
+      new Operation("b2b.buyGoods", "/mpesa/b2b/v1/paymentrequest", IdempotencyClass.MONEY, "b2b");
+  static final Operation REMIT_TAX =
+      new Operation("b2b.remitTax", "/mpesa/b2b/v1/remittax", IdempotencyClass.MONEY, "b2b");
+
+  /**
+   * Its own breaker group: the USSD push is a separate Daraja product, and its outages should not
+   * stop Pay Bill, Buy Goods or tax (nor theirs stop it).
+   */
+  static final Operation EXPRESS_CHECKOUT =
+      new Operation(
+          "b2bExpress.checkout", "/v1/ussdpush/get-msisdn", IdempotencyClass.MONEY, "b2bExpress");
+
+  static final String PAY_BILL_COMMAND = "BusinessPayBill";
+  static final String BUY_GOODS_COMMAND = "BusinessBuyGoods";
+  static final String TAX_COMMAND = "PayTaxToKRA";
+
+  /** Organisation short code: the only identifier type these APIs accept, on both sides. */
+  static final String SHORT_CODE_IDENTIFIER = "4";
+
+  private final ClientContext context;
+
+  /**
+   * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.b2b()}.
+   *
+   * @param context the client's shared context
+   */
+  @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
+  public B2bService(ClientContext context) {
+    this.context = Objects.requireNonNull(context, "context");
+  }
+
+  /**
+   * Pays another business's PayBill from your short code ({@code BusinessPayBill}).
+   *
+   * <p>Needs the initiator role "Business Paybill Org API initiator". The request is sent once; see
+   * the class documentation for what happens when its outcome is unknown.
+   *
+   * @return the acknowledgement; keep its {@code ConversationID} and {@code
+   *     OriginatorConversationID} to match the result
+   * @throws IllegalStateException if the client has no initiator, before any call
+   * @throws IllegalArgumentException if a URL breaks the rules of the client's environment (https
+   *     and a public host in production), before any call
+   * @throws InvalidRequestException if Daraja rejects a field
+   * @throws AuthenticationException if Daraja refuses the app's credentials or product
+   * @throws OutcomeUnknownException if the payment may have been received; do not resend
+   * @throws MpesaException for any other failure
+   */
+  public Acknowledgement payBill(BusinessPayBillRequest request) {
+    Objects.requireNonNull(request, "request");
+    return pay(
+        PAY_BILL,
+        "Business Pay Bill",
+        PAY_BILL_COMMAND,
+        request.partyA(),
+        request.partyB(),
+        request.amount(),
+        request.accountReference(),
+        request.requester(),
+        request.remarks(),
+        request.occasion(),
+        request.resultUrl(),
+        request.queueTimeoutUrl());
+  }
+
+  /**
+   * Pays a merchant's till, store number or head-office account from your short code ({@code
+   * BusinessBuyGoods}).
+   *
+   * <p>Needs the initiator role "Business Buy Goods Org API initiator". The request is sent once;
+   * see the class documentation for what happens when its outcome is unknown.
+   *
+   * @return the acknowledgement; keep its {@code ConversationID} and {@code
+   *     OriginatorConversationID} to match the result
+   * @throws IllegalStateException if the client has no initiator, before any call
+   * @throws IllegalArgumentException if a URL breaks the rules of the client's environment (https
+   *     and a public host in production), before any call
+   * @throws InvalidRequestException if Daraja rejects a field
+   * @throws AuthenticationException if Daraja refuses the app's credentials or product
+   * @throws OutcomeUnknownException if the payment may have been received; do not resend
+   * @throws MpesaException for any other failure
+   */
+  public Acknowledgement buyGoods(BusinessBuyGoodsRequest request) {
+    Objects.requireNonNull(request, "request");
+    return pay(
+        BUY_GOODS,
+        "Business Buy Goods",
+        BUY_GOODS_COMMAND,
+        request.partyA(),
+        request.partyB(),
+        request.amount(),
+        request.accountReference(),
+        request.requester(),
+        request.remarks(),
+        request.occasion(),
+        request.resultUrl(),
+        request.queueTimeoutUrl());
+  }
+
+  /**
+   * Remits tax to KRA ({@code PayTaxToKRA} to short code {@value #KRA_SHORT_CODE}) against the PRN
+   * KRA issued.
+   *
+   * <p>Needs the initiator role "Tax Remittance to KRA API" and a prior integration with KRA. The
+   * request is sent once; see the class documentation for what happens when its outcome is unknown.
+   *
+   * @return the acknowledgement; keep its {@code ConversationID} and {@code
+   *     OriginatorConversationID} to match the result
+   * @throws IllegalStateException if the client has no initiator, before any call
+   * @throws IllegalArgumentException if a URL breaks the rules of the client's environment (https
+   *     and a public host in production), before any call
+   * @throws InvalidRequestException if Daraja rejects a field
+   * @throws AuthenticationException if Daraja refuses the app's credentials or product
+   * @throws OutcomeUnknownException if the payment may have been received; do not resend
+   * @throws MpesaException for any other failure
+   */
+  public Acknowledgement remitTax(TaxRemittanceRequest request) {
+    Objects.requireNonNull(request, "request");
+    return pay(
+        REMIT_TAX,
+        "Tax remittance",
+        TAX_COMMAND,
+        request.partyA(),
+        KRA_SHORT_CODE,
+        request.amount(),
+        request.paymentRegistrationNumber(),
+        null,
+        request.remarks(),
+        null,
+        request.resultUrl(),
+        request.queueTimeoutUrl());
+  }
+
+  /**
+   * Pushes a USSD payment prompt to a merchant's till operator (B2B Express Checkout): if the
+   * operator enters an operator ID and PIN, money moves from the merchant's till to your PayBill.
+   *
+   * <p>The body is camelCase and carries no initiator. {@code RequestRefID} is sent with that
+   * spelling, as Daraja's JSON sample and the .NET SDK write it (some of Daraja's tables write
+   * {@code RequestRefId}); it is never read back. The outcome arrives at the request's {@code
+   * callbackUrl}: {@code resultCode} {@code 0} paid, {@code 4001} cancelled by the operator. The
+   * request is sent once; see the class documentation for what happens when its outcome is unknown.
+   *
+   * @return the acknowledgement, with the request's {@code RequestRefID}
+   * @throws IllegalArgumentException if the callback URL breaks the rules of the client's
+   *     environment (https and a public host in production), before any call
+   * @throws InvalidRequestException if Daraja rejects a field
+   * @throws AuthenticationException if Daraja refuses the app's credentials or the product is not
+   *     enabled for the app
+   * @throws OutcomeUnknownException if the prompt may have been sent; do not resend
+   * @throws MpesaException for any other failure
+   */
+  public B2bExpressCheckoutResponse expressCheckout(B2bExpressCheckoutRequest request) {
+    Objects.requireNonNull(request, "request");
+    checkUrl(EXPRESS_CHECKOUT, "callbackUrl", request.callbackUrl());
+    ExpressBody body =
+        new ExpressBody(
+            request.primaryShortCode(),
+            request.receiverShortCode(),
+            Long.toString(request.amount()),
+            request.paymentReference(),
+            request.callbackUrl().toString(),
+            request.partnerName(),
+            request.requestReferenceId());
+    Map<String, String> references = new LinkedHashMap<>();
+    references.put("partyA", request.primaryShortCode());
+    references.put("partyB", request.receiverShortCode());
+    references.put("amount", Long.toString(request.amount()));
+    references.put("accountReference", request.paymentReference());
+    references.put("requestReferenceId", request.requestReferenceId());
+    Instant sentAt = context.clock().instant();
+    ExpressAck ack = context.transport().post(EXPRESS_CHECKOUT, body, ExpressAck.class, references);
+    context
+        .transport()
+        .requireAccepted(
+            EXPRESS_CHECKOUT,
+            ack.code(),
+            ack.status(),
+            request.requestReferenceId(),
+            references,
+            sentAt);
+    log.debug(
+        "{} accepted: RequestRefID {}, till {}, PayBill {}",
+        EXPRESS_CHECKOUT.name(),
+        request.requestReferenceId(),
+        request.primaryShortCode(),
+        request.receiverShortCode());
+    return new B2bExpressCheckoutResponse(request.requestReferenceId(), ack.code(), ack.status());
+  }
+
+  /** One B2B body, sent and acknowledged: the three products differ only in what they fill in. */
+  private Acknowledgement pay(
+      Operation op,
+      String product,
+      String commandId,
+      String partyA,
+      String partyB,
+      long amount,
+      String accountReference,
+      PhoneNumber requester,
+      String remarks,
+      String occasion,
+      URI resultUrl,
+      URI queueTimeoutUrl) {
+    String initiator = context.initiatorName(product);
+    String credential = context.securityCredential(product).value();
+    checkUrl(op, "resultUrl", resultUrl);
+    checkUrl(op, "queueTimeoutUrl", queueTimeoutUrl);
+    PaymentBody body =
+        new PaymentBody(
+            initiator,
+            credential,
+            commandId,
+            SHORT_CODE_IDENTIFIER,
+            SHORT_CODE_IDENTIFIER,
+            Long.toString(amount),
+            partyA,
+            partyB,
+            accountReference,
+            requester == null ? null : requester.value(),
+            remarks,
+            queueTimeoutUrl.toString(),
+            resultUrl.toString(),
+            occasion);
+    Map<String, String> references = new LinkedHashMap<>();
+    references.put("commandId", commandId);
+    references.put("partyA", partyA);
+    references.put("partyB", partyB);
+    references.put("amount", Long.toString(amount));
+    if (accountReference != null) {
+      references.put("accountReference", accountReference);
+    }
+    if (requester != null) {
+      references.put("requester", requester.masked());
+    }
+    Instant sentAt = context.clock().instant();
+    Acknowledgement ack =
+        context
+            .transport()
+            .acknowledged(
+                op,
+                context.transport().post(op, body, Acknowledgement.class, references),
+                references,
+                sentAt);
+    log.debug(
+        "{} accepted: ConversationID {}, OriginatorConversationID {}, PartyA {}, PartyB {}",
+        op.name(),
+        ack.conversationId(),
+        ack.originatorConversationId(),
+        partyA,
+        partyB);
+    return ack;
+  }
+
+  /**
+   * The environment's rules for a URL Daraja will call, and a warning for Daraja's banned words.
+   */
+  private void checkUrl(Operation op, String field, URI url) {
+    context.checkCallbackUrl(field, url);
+    Set<String> banned = ClientContext.bannedWords(url);
+    if (!banned.isEmpty()) {
+      log.warn(
+          "{} {} contains {}, which Daraja bans in URLs and may reject", op.name(), field, banned);
+    }
+  }
+
+  /**
+   * Checks a request amount: whole shillings, at least 1 (Daraja documents no B2B maximum).
+   *
+   * @throws IllegalArgumentException if {@code amount} is below 1
+   */
+  static void checkAmount(long amount) {
+    if (amount < 1) {
+      throw new IllegalArgumentException(
+          "amount must be a whole number of shillings >= 1, got " + amount);
+    }
+  }
+
+  /**
+   * A URL for {@code toString()}: scheme and host only, since a path may carry a per-request secret
+   * token.
+   */
+  static String brief(URI url) {
+    return url.getScheme() + "://" + url.getHost() + "/...";
+  }
+
+  @JsonPropertyOrder({
+    "Initiator",
+    "SecurityCredential",
+    "CommandID",
+    "SenderIdentifierType",
+    "RecieverIdentifierType",
+    "Amount",
+    "PartyA",
+    "PartyB",
+    "AccountReference",
+    "Requester",
+    "Remarks",
+    "QueueTimeOutURL",
+    "ResultURL",
+    "Occassion"
+  })
+  record PaymentBody(
+      @JsonProperty("Initiator") String initiator,
+      @JsonProperty("SecurityCredential") String securityCredential,
+      @JsonProperty("CommandID") String commandId,
+      @JsonProperty("SenderIdentifierType") String senderIdentifierType,
+      @JsonProperty("RecieverIdentifierType") String receiverIdentifierType,
+      @JsonProperty("Amount") String amount,
+      @JsonProperty("PartyA") String partyA,
+      @JsonProperty("PartyB") String partyB,
+      @JsonProperty("AccountReference") String accountReference,
+      @JsonProperty("Requester") String requester,
+      @JsonProperty("Remarks") String remarks,
+      @JsonProperty("QueueTimeOutURL") String queueTimeOutUrl,
+      @JsonProperty("ResultURL") String resultUrl,
+      @JsonProperty("Occassion") String occasion) {
+    @Override
+    public String toString() {
+      return "PaymentBody[redacted]";
+    }
+  }
+
+  @JsonPropertyOrder({
+    "primaryShortCode",
+    "receiverShortCode",
+    "amount",
+    "paymentRef",
+    "callbackUrl",
+    "partnerName",
+    "RequestRefID"
+  })
+  record ExpressBody(
+      @JsonProperty("primaryShortCode") String primaryShortCode,
+      @JsonProperty("receiverShortCode") String receiverShortCode,
+      @JsonProperty("amount") String amount,
+      @JsonProperty("paymentRef") String paymentRef,
+      @JsonProperty("callbackUrl") String callbackUrl,
+      @JsonProperty("partnerName") String partnerName,
+      @JsonProperty("RequestRefID") String requestRefId) {
+    @Override
+    public String toString() {
+      return "ExpressBody[redacted]";
+    }
+  }
+
+  /**
+   * The acknowledgement's wire shape: {@code {"code":"0","status":"USSD Initiated Successfully"}}.
+   */
+  record ExpressAck(@JsonProperty("code") String code, @JsonProperty("status") String status) {}
+}

@@ -1,0 +1,163 @@
+package dev.mpesa.b2b;
+
+import dev.mpesa.internal.Checks;
+import java.net.URI;
+
+/**
+ * A tax remittance to the Kenya Revenue Authority: money moves from your short code to KRA's short
+ * code {@value B2bService#KRA_SHORT_CODE} against a Payment Registration Number (PRN) that KRA
+ * issued ({@code CommandID PayTaxToKRA} on {@code /mpesa/b2b/v1/remittax}).
+ *
+ * <p>Build with {@link #builder()} and send with {@link B2bService#remitTax}. The receiving party
+ * and the command are fixed by the SDK, so a tax payment cannot be sent anywhere but KRA; both
+ * identifier types are sent as {@code "4"}. Daraja's tax documentation shows neither {@code
+ * Requester} nor {@code Occassion}, so this request has neither. Using the API needs a prior
+ * integration with KRA (for the PRN) and the initiator role "Tax Remittance to KRA API".
+ *
+ * <p>The constructor checks Daraja's documented limits: your short code 5 to 7 digits; a whole
+ * amount of at least 1 shilling; the PRN, sent as {@code AccountReference}, 1 to 13 characters (the
+ * limit Daraja documents for that field of the B2B body, which tax remittance shares); {@code
+ * Remarks} 1 to 100; absolute http(s) result and timeout URLs without surrounding spaces. The
+ * client adds the rules of its environment (https and a public host in production) before sending.
+ * Immutable and thread-safe.
+ *
+ * @param partyA your short code, the one the tax is paid from ({@code PartyA})
+ * @param amount whole shillings, at least 1 ({@code Amount})
+ * @param paymentRegistrationNumber the PRN KRA issued for this payment ({@code AccountReference}),
+ *     1 to 13 characters
+ * @param remarks {@code Remarks}, 1 to 100 characters
+ * @param resultUrl where Daraja POSTs the result ({@code ResultURL})
+ * @param queueTimeoutUrl where Daraja POSTs a timeout notice ({@code QueueTimeOutURL})
+ */
+public record TaxRemittanceRequest(
+    String partyA,
+    long amount,
+    String paymentRegistrationNumber,
+    String remarks,
+    URI resultUrl,
+    URI queueTimeoutUrl) {
+
+  /** Validates the request; see the class documentation for the rules. */
+  public TaxRemittanceRequest {
+    Checks.digits("partyA", partyA, B2bService.MIN_SHORT_CODE, B2bService.MAX_SHORT_CODE);
+    B2bService.checkAmount(amount);
+    Checks.text(
+        "paymentRegistrationNumber",
+        paymentRegistrationNumber,
+        1,
+        B2bService.MAX_ACCOUNT_REFERENCE);
+    Checks.text("remarks", remarks, 1, B2bService.MAX_REMARKS);
+    Checks.callbackUrl("resultUrl", resultUrl);
+    Checks.callbackUrl("queueTimeoutUrl", queueTimeoutUrl);
+  }
+
+  /** A builder with no fields set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** KRA's short code, the fixed {@code PartyB}: {@value B2bService#KRA_SHORT_CODE}. */
+  public String partyB() {
+    return B2bService.KRA_SHORT_CODE;
+  }
+
+  @Override
+  public String toString() {
+    return "TaxRemittanceRequest[partyA="
+        + partyA
+        + ", amount="
+        + amount
+        + ", paymentRegistrationNumber="
+        + paymentRegistrationNumber
+        + ", remarks="
+        + remarks
+        + ", resultUrl="
+        + B2bService.brief(resultUrl)
+        + ", queueTimeoutUrl="
+        + B2bService.brief(queueTimeoutUrl)
+        + "]";
+  }
+
+  /** Builds a {@link TaxRemittanceRequest}; {@link #build()} validates. Not thread-safe. */
+  public static final class Builder {
+    private String partyA;
+    private long amount;
+    private String paymentRegistrationNumber;
+    private String remarks;
+    private URI resultUrl;
+    private URI queueTimeoutUrl;
+
+    private Builder() {}
+
+    /** Your short code, the one the tax is paid from ({@code PartyA}); 5 to 7 digits. */
+    public Builder partyA(String shortCode) {
+      this.partyA = shortCode;
+      return this;
+    }
+
+    /** Whole shillings, at least 1. */
+    public Builder amount(long amount) {
+      this.amount = amount;
+      return this;
+    }
+
+    /** The Payment Registration Number KRA issued (sent as {@code AccountReference}); 1 to 13. */
+    public Builder paymentRegistrationNumber(String prn) {
+      this.paymentRegistrationNumber = prn;
+      return this;
+    }
+
+    /** {@code Remarks}: 1 to 100 characters. */
+    public Builder remarks(String remarks) {
+      this.remarks = remarks;
+      return this;
+    }
+
+    /**
+     * Where Daraja POSTs the result ({@code ResultURL}).
+     *
+     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
+     *     it
+     */
+    public Builder resultUrl(String url) {
+      this.resultUrl = Checks.callbackUrl("resultUrl", url);
+      return this;
+    }
+
+    /** Where Daraja POSTs the result ({@code ResultURL}). */
+    public Builder resultUrl(URI url) {
+      this.resultUrl = url;
+      return this;
+    }
+
+    /**
+     * Where Daraja POSTs a notice if the request timed out in its queue ({@code QueueTimeOutURL}).
+     *
+     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
+     *     it
+     */
+    public Builder queueTimeoutUrl(String url) {
+      this.queueTimeoutUrl = Checks.callbackUrl("queueTimeoutUrl", url);
+      return this;
+    }
+
+    /**
+     * Where Daraja POSTs a notice if the request timed out in its queue ({@code QueueTimeOutURL}).
+     */
+    public Builder queueTimeoutUrl(URI url) {
+      this.queueTimeoutUrl = url;
+      return this;
+    }
+
+    /**
+     * Builds the request.
+     *
+     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
+     *     missing or wrong
+     */
+    public TaxRemittanceRequest build() {
+      return new TaxRemittanceRequest(
+          partyA, amount, paymentRegistrationNumber, remarks, resultUrl, queueTimeoutUrl);
+    }
+  }
+}

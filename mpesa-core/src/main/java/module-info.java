@@ -17,6 +17,8 @@ module dev.mpesa {
   exports dev.mpesa.b2b;
   exports dev.mpesa.c2b;
   exports dev.mpesa.pull;
+  exports dev.mpesa.account;
+  exports dev.mpesa.qr;
   exports dev.mpesa.callback;
   exports dev.mpesa.phone;
   exports dev.mpesa.result;
@@ -33,6 +35,10 @@ module dev.mpesa {
   opens dev.mpesa.c2b to
       com.fasterxml.jackson.databind;
   opens dev.mpesa.pull to
+      com.fasterxml.jackson.databind;
+  opens dev.mpesa.account to
+      com.fasterxml.jackson.databind;
+  opens dev.mpesa.qr to
       com.fasterxml.jackson.databind;
   // Result records (Acknowledgement) are read by Jackson too.
   opens dev.mpesa.result to

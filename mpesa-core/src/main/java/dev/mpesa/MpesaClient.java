@@ -1,6 +1,7 @@
 package dev.mpesa;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mpesa.account.AccountService;
 import dev.mpesa.auth.InMemoryTokenStore;
 import dev.mpesa.auth.TokenStore;
 import dev.mpesa.b2b.B2bService;
@@ -14,6 +15,7 @@ import dev.mpesa.internal.http.Transport;
 import dev.mpesa.internal.json.Json;
 import dev.mpesa.internal.resilience.Resilience;
 import dev.mpesa.pull.PullService;
+import dev.mpesa.qr.QrService;
 import dev.mpesa.security.SecurityCredential;
 import dev.mpesa.stk.StkService;
 import java.net.URI;
@@ -78,6 +80,8 @@ public final class MpesaClient implements AutoCloseable {
   private final B2bService b2b;
   private final C2bService c2b;
   private final PullService pull;
+  private final AccountService account;
+  private final QrService qr;
   private final String initiatorName;
 
   private MpesaClient(Builder b) {
@@ -139,6 +143,8 @@ public final class MpesaClient implements AutoCloseable {
     this.b2b = new B2bService(context);
     this.c2b = new C2bService(context, b.c2bVersion);
     this.pull = new PullService(context);
+    this.account = new AccountService(context);
+    this.qr = new QrService(context);
   }
 
   /** A builder; {@link Builder#build()} says what is missing. */
@@ -178,6 +184,19 @@ public final class MpesaClient implements AutoCloseable {
   /** Pull Transactions: register a short code once, then query its recent C2B payments. */
   public PullService pull() {
     return pull;
+  }
+
+  /**
+   * Account Balance, Transaction Status and Reversal. Each call needs the client's initiator;
+   * without one it fails with {@link IllegalStateException} before sending anything.
+   */
+  public AccountService account() {
+    return account;
+  }
+
+  /** Dynamic QR: M-Pesa QR codes that customers scan to pay. Needs no initiator. */
+  public QrService qr() {
+    return qr;
   }
 
   Transport transport() {

@@ -227,8 +227,8 @@ public final class Transport {
 
   /**
    * Checks an {@link Acknowledgement}: its {@code ResponseCode} (see {@link #requireAccepted}), and
-   * for an operation with effects, that it carries an id to match the result with (without one the
-   * caller cannot tell what happened: an unknown outcome).
+   * that it carries an id to match the result with. Without one the caller cannot tell what
+   * happened: an unknown outcome for an operation with effects, an error for a read.
    */
   public Acknowledgement acknowledged(
       Operation op, Acknowledgement ack, Map<String, String> references, Instant sentAt) {
@@ -237,13 +237,16 @@ public final class Transport {
             ? ack.conversationId()
             : ack.originatorConversationId();
     requireAccepted(op, ack.responseCode(), ack.responseDescription(), id, references, sentAt);
-    if (op.idempotency().hasEffects() && (id == null || id.isBlank())) {
-      throw outcomeUnknown(
-          op,
-          op.name() + " was accepted without a ConversationID or OriginatorConversationID.",
-          references,
-          sentAt,
-          null);
+    if (id == null || id.isBlank()) {
+      String message =
+          op.name()
+              + " was accepted without a ConversationID or OriginatorConversationID, so its"
+              + " result cannot be matched.";
+      if (op.idempotency().hasEffects()) {
+        throw outcomeUnknown(op, message, references, sentAt, null);
+      }
+      throw new MpesaApiException(
+          op.name(), 200, ack.responseCode(), message, null, DarajaError.UNKNOWN, null);
     }
     return ack;
   }

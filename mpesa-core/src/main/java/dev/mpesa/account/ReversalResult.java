@@ -1,0 +1,142 @@
+package dev.mpesa.account;
+
+import dev.mpesa.result.ResultCode;
+
+/**
+ * The result codes of a reversal (API.md §7.3), as an enum view over {@link ResultCode}: what the
+ * {@code ResultCode} of the result at the reversal's {@code ResultURL} means. A code the SDK does
+ * not know maps to {@link #UNKNOWN}, never to an exception.
+ *
+ * <p>{@code 2001} here means the initiator's credential is wrong (in M-Pesa Express the same code
+ * is a customer's wrong PIN), so this view is only for reversal results.
+ */
+public enum ReversalResult {
+  /** {@code 0}: the payment went back to the customer. */
+  REVERSED("0", "The payment was reversed.", "Nothing more to do."),
+  /** {@code R000001}: the payment had been reversed before; the money is already back. */
+  ALREADY_REVERSED(
+      "R000001",
+      "The payment had already been reversed.",
+      "Treat it as reversed; do not reverse it again."),
+  /** {@code R000002}: the receipt does not name a payment that can be reversed. */
+  INVALID_ORIGINAL_TRANSACTION(
+      "R000002",
+      "The OriginalTransactionID is invalid.",
+      "Check the receipt: it must be a C2B payment into your short code (B2C payments cannot be"
+          + " reversed through the API)."),
+  /** {@code 1}: the account the reversal is paid from lacks the funds. */
+  INSUFFICIENT_BALANCE(
+      "1",
+      "The balance is insufficient for the reversal.",
+      "Fund the short code's account, then reverse again."),
+  /** {@code 11}: the debit party's account is in a state that allows no transaction. */
+  DEBIT_PARTY_INVALID_STATE(
+      "11",
+      "The debit party is in an invalid state.",
+      "Ask Safaricom why the short code's account is inactive."),
+  /** {@code 21}: the initiator lacks the Org Reversals Initiator role. */
+  INITIATOR_NOT_PERMITTED(
+      "21",
+      "The initiator is not allowed to initiate this request.",
+      "Give the API operator the \"Org Reversals Initiator\" role on the M-Pesa org portal."),
+  /** {@code 2001}: wrong initiator name or password, or the wrong certificate. */
+  INITIATOR_INVALID(
+      "2001",
+      "The initiator information is invalid.",
+      "Check the initiator name and password and that the credential was encrypted with this"
+          + " environment's certificate. Do not retry: repeated failures lock the operator."),
+  /** {@code 2006}: an account rule forbids it. */
+  ACCOUNT_RULE(
+      "2006",
+      "The account status does not allow this transaction.",
+      "Ask Safaricom which rule of the short code's account blocks reversals."),
+  /** {@code 2028}: the short code may not do reversals. */
+  NOT_PERMITTED(
+      "2028",
+      "The request is not permitted according to product assignment.",
+      "Ask Safaricom to enable reversals for the short code."),
+  /** {@code 8006}: the operator is locked after failed attempts. */
+  CREDENTIAL_LOCKED(
+      "8006",
+      "The security credential is locked.",
+      "A Business Administrator must unlock the API operator on the M-Pesa org portal."),
+  /** A code not in the SDK's table: check with a transaction status query before acting. */
+  UNKNOWN(
+      null,
+      "A result code the SDK does not know.",
+      "Check with a transaction status query (by the original receipt) before reversing again.");
+
+  private final String code;
+  private final String description;
+  private final String hint;
+
+  ReversalResult(String code, String description, String hint) {
+    this.code = code;
+    this.description = description;
+    this.hint = hint;
+  }
+
+  /**
+   * The meaning of a reversal result code.
+   *
+   * @param code the {@code ResultCode}; null gives {@link #UNKNOWN}
+   */
+  public static ReversalResult of(ResultCode code) {
+    if (code == null) {
+      return UNKNOWN;
+    }
+    for (ReversalResult r : values()) {
+      if (r.code != null && r.code.equalsIgnoreCase(code.value())) {
+        return r;
+      }
+    }
+    return UNKNOWN;
+  }
+
+  /**
+   * The meaning of a reversal result code given as Daraja sent it ({@code "R000001"}, {@code "0"},
+   * {@code 0}).
+   *
+   * @param raw a {@link String} or {@link Number}; anything unusable gives {@link #UNKNOWN}
+   */
+  public static ReversalResult of(Object raw) {
+    try {
+      return of(ResultCode.of(raw));
+    } catch (IllegalArgumentException e) {
+      return UNKNOWN;
+    }
+  }
+
+  /** The code as Daraja sends it ({@code "R000001"}); null for {@link #UNKNOWN}. */
+  public String code() {
+    return code;
+  }
+
+  /** What the code means, in plain words. */
+  public String description() {
+    return description;
+  }
+
+  /** What to do about it. */
+  public String hint() {
+    return hint;
+  }
+
+  /**
+   * Whether the money is back with the customer: {@link #REVERSED} or {@link #ALREADY_REVERSED}.
+   */
+  public boolean isReversed() {
+    return this == REVERSED || this == ALREADY_REVERSED;
+  }
+
+  /**
+   * Whether the setup is at fault (role, permission, credential): retrying cannot help and, for
+   * {@link #INITIATOR_INVALID}, can lock the operator (RELIABILITY.md A.4).
+   */
+  public boolean isConfigurationError() {
+    return switch (this) {
+      case INITIATOR_NOT_PERMITTED, INITIATOR_INVALID, NOT_PERMITTED, CREDENTIAL_LOCKED -> true;
+      default -> false;
+    };
+  }
+}

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * {@code Callbacks.parseStk} against a hand-written Jackson tree extraction of the same fields,
- * on the success callback of API.md §5.1.
+ * {@code Callbacks.parseStk} against a hand-written Jackson tree extraction of the same fields, on
+ * the success callback of API.md §5.1.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})

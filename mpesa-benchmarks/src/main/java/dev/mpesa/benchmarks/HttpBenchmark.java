@@ -32,10 +32,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One STK push exchange four ways, on the same loopback server and the same OkHttpClient
- * settings: (1) raw OkHttp with a pre-serialized body, (2) raw OkHttp plus Jackson both ways, (3)
- * the SDK with a warm token and retry and circuit breaker on, (4) the SDK with them off. Run with
- * {@code -t 1} and {@code -t 16}.
+ * One STK push exchange four ways, on the same loopback server and the same OkHttpClient settings:
+ * (1) raw OkHttp with a pre-serialized body, (2) raw OkHttp plus Jackson both ways, (3) the SDK
+ * with a warm token and retry and circuit breaker on, (4) the SDK with them off. Run with {@code -t
+ * 1} and {@code -t 16}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
@@ -101,8 +101,7 @@ public class HttpBenchmark {
             .callTimeout(Duration.ofSeconds(60))
             .build();
     http.dispatcher().setMaxRequestsPerHost(64);
-    mapper =
-        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     sdk = client(RetrySettings.defaults(), CircuitBreakerSettings.defaults());
     sdkWithoutResilience = client(RetrySettings.disabled(), CircuitBreakerSettings.disabled());
     request =

@@ -101,7 +101,11 @@ public final class LoopbackDaraja implements AutoCloseable {
         while ((header = readLine(in, line)) != null && !header.isEmpty()) {
           int colon = header.indexOf(':');
           if (colon > 0
-              && header.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("content-length")) {
+              && header
+                  .substring(0, colon)
+                  .trim()
+                  .toLowerCase(Locale.ROOT)
+                  .equals("content-length")) {
             contentLength = Long.parseLong(header.substring(colon + 1).trim());
           }
         }

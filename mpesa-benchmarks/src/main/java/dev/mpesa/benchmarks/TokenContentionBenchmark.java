@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.Threads;
 /**
  * (5) Sixteen threads pushing while the access token keeps expiring: the client's clock jumps an
  * hour ahead every 20 ms, so every jump leaves the cache without a usable token. Single-flight
- * refresh must cost one OAuth request per jump and must not serialize the calls in between;
- * compare {@code expiring=true} with {@code expiring=false}.
+ * refresh must cost one OAuth request per jump and must not serialize the calls in between; compare
+ * {@code expiring=true} with {@code expiring=false}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})

@@ -248,10 +248,6 @@ public final class AccountService {
     }
   }
 
-  private static boolean isBlank(String s) {
-    return s == null || s.isBlank();
-  }
-
   /** Checks a short code or till: 5 to 9 digits (Daraja documents 6 to 9; PayBills of 5 exist). */
   static String organisation(String field, String value) {
     return Checks.digits(field, value, 5, 9);

@@ -19,6 +19,8 @@ module dev.mpesa {
   exports dev.mpesa.pull;
   exports dev.mpesa.account;
   exports dev.mpesa.qr;
+  exports dev.mpesa.ratiba;
+  exports dev.mpesa.billmanager;
   exports dev.mpesa.callback;
   exports dev.mpesa.phone;
   exports dev.mpesa.result;
@@ -39,6 +41,10 @@ module dev.mpesa {
   opens dev.mpesa.account to
       com.fasterxml.jackson.databind;
   opens dev.mpesa.qr to
+      com.fasterxml.jackson.databind;
+  opens dev.mpesa.ratiba to
+      com.fasterxml.jackson.databind;
+  opens dev.mpesa.billmanager to
       com.fasterxml.jackson.databind;
   // Result records (Acknowledgement) are read by Jackson too.
   opens dev.mpesa.result to

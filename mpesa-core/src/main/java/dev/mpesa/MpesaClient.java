@@ -7,6 +7,7 @@ import dev.mpesa.auth.TokenStore;
 import dev.mpesa.b2b.B2bService;
 import dev.mpesa.b2c.B2cService;
 import dev.mpesa.b2c.B2cVersion;
+import dev.mpesa.billmanager.BillManagerService;
 import dev.mpesa.c2b.C2bService;
 import dev.mpesa.c2b.C2bVersion;
 import dev.mpesa.internal.ClientContext;
@@ -16,6 +17,8 @@ import dev.mpesa.internal.json.Json;
 import dev.mpesa.internal.resilience.Resilience;
 import dev.mpesa.pull.PullService;
 import dev.mpesa.qr.QrService;
+import dev.mpesa.ratiba.RatibaService;
+import dev.mpesa.ratiba.RatibaSettings;
 import dev.mpesa.security.SecurityCredential;
 import dev.mpesa.stk.StkService;
 import java.net.URI;
@@ -82,6 +85,8 @@ public final class MpesaClient implements AutoCloseable {
   private final PullService pull;
   private final AccountService account;
   private final QrService qr;
+  private final RatibaService ratiba;
+  private final BillManagerService billManager;
   private final String initiatorName;
 
   private MpesaClient(Builder b) {
@@ -145,6 +150,8 @@ public final class MpesaClient implements AutoCloseable {
     this.pull = new PullService(context);
     this.account = new AccountService(context);
     this.qr = new QrService(context);
+    this.ratiba = new RatibaService(context, b.ratibaSettings);
+    this.billManager = new BillManagerService(context);
   }
 
   /** A builder; {@link Builder#build()} says what is missing. */
@@ -197,6 +204,19 @@ public final class MpesaClient implements AutoCloseable {
   /** Dynamic QR: M-Pesa QR codes that customers scan to pay. Needs no initiator. */
   public QrService qr() {
     return qr;
+  }
+
+  /**
+   * M-Pesa Ratiba: standing orders (recurring customer payments), written with the client's {@link
+   * Builder#ratibaSettings(RatibaSettings) Ratiba settings}.
+   */
+  public RatibaService ratiba() {
+    return ratiba;
+  }
+
+  /** M-Pesa Bill Manager: opt-in, e-invoices, payment acknowledgements and cancellations. */
+  public BillManagerService billManager() {
+    return billManager;
   }
 
   Transport transport() {
@@ -307,6 +327,7 @@ public final class MpesaClient implements AutoCloseable {
     private long stkMaxAmount = DEFAULT_STK_MAX_AMOUNT;
     private B2cVersion b2cVersion = B2cVersion.V3;
     private C2bVersion c2bVersion = C2bVersion.V2;
+    private RatibaSettings ratibaSettings = RatibaSettings.defaults();
     private RetrySettings retry = RetrySettings.defaults();
     private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.defaults();
     private double rateLimit;
@@ -495,6 +516,16 @@ public final class MpesaClient implements AutoCloseable {
      */
     public Builder c2bVersion(C2bVersion c2bVersion) {
       this.c2bVersion = Objects.requireNonNull(c2bVersion, "c2bVersion");
+      return this;
+    }
+
+    /**
+     * How {@link MpesaClient#ratiba()} writes the fields on which Daraja's sources disagree: the
+     * {@code TransactionType} spelling and the {@code Frequency} codes. Default {@link
+     * RatibaSettings#defaults()}, the current Daraja portal's forms.
+     */
+    public Builder ratibaSettings(RatibaSettings ratibaSettings) {
+      this.ratibaSettings = Objects.requireNonNull(ratibaSettings, "ratibaSettings");
       return this;
     }
 

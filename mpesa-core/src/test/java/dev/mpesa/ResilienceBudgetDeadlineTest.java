@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.mpesa.ResilienceRetryTest.RecordingListener;
 import dev.mpesa.error.MpesaApiException;
+import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.MpesaNetworkException;
 import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.error.ThrottledException;
@@ -295,11 +296,13 @@ class ResilienceBudgetDeadlineTest {
 
     Throwable thrown = catchThrowable(() -> mpesa.stk().query("ws_CO_1"));
 
-    assertThat(thrown).isInstanceOf(MpesaApiException.class);
+    // The last attempt may get only a sliver of the deadline as its (real) HTTP timeout: then it
+    // ends as a network error rather than Daraja's 503. Either way the deadline held.
+    assertThat(thrown).isInstanceOf(MpesaException.class);
     assertThat(sleeper.total()).isLessThan(deadline);
     // Waits of [2,4] then [4,8] s: the deadline, not maxAttempts (10), stopped the call.
-    assertThat(daraja.businessCount()).isBetween(2, 3);
-    assertThat(sleeper.sleeps()).hasSize(daraja.businessCount() - 1);
+    assertThat(sleeper.sleeps()).hasSizeBetween(1, 2);
+    assertThat(daraja.businessCount()).isBetween(sleeper.sleeps().size(), 3);
     assertThat(Duration.between(START, clock.instant())).isLessThan(deadline);
   }
 
@@ -319,7 +322,7 @@ class ResilienceBudgetDeadlineTest {
                 .build());
 
     assertThat(catchThrowable(() -> mpesa.stk().query("ws_CO_1")))
-        .isInstanceOf(MpesaApiException.class);
+        .isInstanceOf(MpesaException.class);
 
     assertThat(listener.retries()).startsWith("oauth 2");
     assertThat(daraja.oauthCount()).isEqualTo(2);

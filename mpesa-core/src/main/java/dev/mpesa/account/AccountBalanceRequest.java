@@ -23,14 +23,14 @@ import java.util.Objects;
  * @param partyA the short code or till whose balance is wanted ({@code PartyA})
  * @param remarks {@code Remarks}, 1 to 100 characters
  * @param resultUrl where Daraja POSTs the balances ({@code ResultURL})
- * @param queueTimeOutUrl where Daraja POSTs a timeout notice ({@code QueueTimeOutURL})
+ * @param queueTimeoutUrl where Daraja POSTs a timeout notice ({@code QueueTimeOutURL})
  */
 public record AccountBalanceRequest(
     IdentifierType identifierType,
     String partyA,
     String remarks,
     URI resultUrl,
-    URI queueTimeOutUrl) {
+    URI queueTimeoutUrl) {
 
   /** Longest {@code Remarks} Daraja accepts. */
   public static final int MAX_REMARKS = 100;
@@ -49,7 +49,7 @@ public record AccountBalanceRequest(
     AccountService.organisation(AccountService.partyField(identifierType), partyA);
     Checks.text("remarks", remarks, 1, MAX_REMARKS);
     Checks.callbackUrl("resultUrl", resultUrl);
-    Checks.callbackUrl("queueTimeOutUrl", queueTimeOutUrl);
+    Checks.callbackUrl("queueTimeoutUrl", queueTimeoutUrl);
   }
 
   /** A builder with no fields set. */
@@ -67,8 +67,8 @@ public record AccountBalanceRequest(
         + remarks
         + ", resultUrl="
         + AccountService.brief(resultUrl)
-        + ", queueTimeOutUrl="
-        + AccountService.brief(queueTimeOutUrl)
+        + ", queueTimeoutUrl="
+        + AccountService.brief(queueTimeoutUrl)
         + "]";
   }
 
@@ -78,7 +78,7 @@ public record AccountBalanceRequest(
     private String partyA;
     private String remarks;
     private URI resultUrl;
-    private URI queueTimeOutUrl;
+    private URI queueTimeoutUrl;
 
     private Builder() {}
 
@@ -126,14 +126,14 @@ public record AccountBalanceRequest(
      * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
      *     it
      */
-    public Builder queueTimeOutUrl(String queueTimeOutUrl) {
-      this.queueTimeOutUrl = Checks.callbackUrl("queueTimeOutUrl", queueTimeOutUrl);
+    public Builder queueTimeoutUrl(String queueTimeoutUrl) {
+      this.queueTimeoutUrl = Checks.callbackUrl("queueTimeoutUrl", queueTimeoutUrl);
       return this;
     }
 
     /** Where Daraja POSTs a timeout notice ({@code QueueTimeOutURL}). Required. */
-    public Builder queueTimeOutUrl(URI queueTimeOutUrl) {
-      this.queueTimeOutUrl = queueTimeOutUrl;
+    public Builder queueTimeoutUrl(URI queueTimeoutUrl) {
+      this.queueTimeoutUrl = queueTimeoutUrl;
       return this;
     }
 
@@ -144,7 +144,7 @@ public record AccountBalanceRequest(
      *     missing or wrong
      */
     public AccountBalanceRequest build() {
-      return new AccountBalanceRequest(identifierType, partyA, remarks, resultUrl, queueTimeOutUrl);
+      return new AccountBalanceRequest(identifierType, partyA, remarks, resultUrl, queueTimeoutUrl);
     }
   }
 }

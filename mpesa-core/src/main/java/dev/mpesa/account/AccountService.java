@@ -87,7 +87,7 @@ public final class AccountService {
     String product = "Account Balance";
     String initiator = context.initiatorName(product);
     String credential = context.securityCredential(product).value();
-    checkUrls(BALANCE, request.resultUrl(), request.queueTimeOutUrl());
+    checkUrls(BALANCE, request.resultUrl(), request.queueTimeoutUrl());
     BalanceBody body =
         new BalanceBody(
             initiator,
@@ -96,7 +96,7 @@ public final class AccountService {
             request.partyA(),
             request.identifierType().code(),
             request.remarks(),
-            request.queueTimeOutUrl().toString(),
+            request.queueTimeoutUrl().toString(),
             request.resultUrl().toString());
     Map<String, String> references = new LinkedHashMap<>();
     references.put("partyA", request.partyA());
@@ -136,7 +136,7 @@ public final class AccountService {
     String product = "Transaction Status";
     String initiator = context.initiatorName(product);
     String credential = context.securityCredential(product).value();
-    checkUrls(STATUS, request.resultUrl(), request.queueTimeOutUrl());
+    checkUrls(STATUS, request.resultUrl(), request.queueTimeoutUrl());
     StatusBody body =
         new StatusBody(
             initiator,
@@ -147,7 +147,7 @@ public final class AccountService {
             request.wirePartyA(),
             request.identifierType().code(),
             request.resultUrl().toString(),
-            request.queueTimeOutUrl().toString(),
+            request.queueTimeoutUrl().toString(),
             request.remarks(),
             request.occasion());
     Map<String, String> references = new LinkedHashMap<>();
@@ -194,7 +194,7 @@ public final class AccountService {
     String product = "Reversal";
     String initiator = context.initiatorName(product);
     String credential = context.securityCredential(product).value();
-    checkUrls(REVERSAL, request.resultUrl(), request.queueTimeOutUrl());
+    checkUrls(REVERSAL, request.resultUrl(), request.queueTimeoutUrl());
     ReversalBody body =
         new ReversalBody(
             initiator,
@@ -205,7 +205,7 @@ public final class AccountService {
             request.receiverParty(),
             request.receiverIdentifierType().code(),
             request.resultUrl().toString(),
-            request.queueTimeOutUrl().toString(),
+            request.queueTimeoutUrl().toString(),
             request.remarks(),
             request.occasion());
     Map<String, String> references = new LinkedHashMap<>();
@@ -233,10 +233,10 @@ public final class AccountService {
             sentAt);
   }
 
-  private void checkUrls(Operation op, URI resultUrl, URI queueTimeOutUrl) {
+  private void checkUrls(Operation op, URI resultUrl, URI queueTimeoutUrl) {
     context.checkCallbackUrl("resultUrl", resultUrl);
-    context.checkCallbackUrl("queueTimeOutUrl", queueTimeOutUrl);
-    for (URI url : new URI[] {resultUrl, queueTimeOutUrl}) {
+    context.checkCallbackUrl("queueTimeoutUrl", queueTimeoutUrl);
+    for (URI url : new URI[] {resultUrl, queueTimeoutUrl}) {
       Set<String> banned = ClientContext.bannedWords(url);
       if (!banned.isEmpty()) {
         log.warn(
@@ -298,7 +298,7 @@ public final class AccountService {
       @JsonProperty("PartyA") String partyA,
       @JsonProperty("IdentifierType") String identifierType,
       @JsonProperty("Remarks") String remarks,
-      @JsonProperty("QueueTimeOutURL") String queueTimeOutUrl,
+      @JsonProperty("QueueTimeOutURL") String queueTimeoutUrl,
       @JsonProperty("ResultURL") String resultUrl) {
     @Override
     public String toString() {
@@ -333,7 +333,7 @@ public final class AccountService {
       @JsonProperty("PartyA") String partyA,
       @JsonProperty("IdentifierType") String identifierType,
       @JsonProperty("ResultURL") String resultUrl,
-      @JsonProperty("QueueTimeOutURL") String queueTimeOutUrl,
+      @JsonProperty("QueueTimeOutURL") String queueTimeoutUrl,
       @JsonProperty("Remarks") String remarks,
       @JsonProperty("Occasion") String occasion) {
     @Override
@@ -365,7 +365,7 @@ public final class AccountService {
       @JsonProperty("ReceiverParty") String receiverParty,
       @JsonProperty("RecieverIdentifierType") String receiverIdentifierType,
       @JsonProperty("ResultURL") String resultUrl,
-      @JsonProperty("QueueTimeOutURL") String queueTimeOutUrl,
+      @JsonProperty("QueueTimeOutURL") String queueTimeoutUrl,
       @JsonProperty("Remarks") String remarks,
       @JsonProperty("Occasion") String occasion) {
     @Override

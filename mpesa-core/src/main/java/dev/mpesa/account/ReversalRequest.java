@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param remarks {@code Remarks}, 2 to 100 characters
  * @param occasion {@code Occasion} (one "s" in this API), at most 100 characters; null omits it
  * @param resultUrl where Daraja POSTs the outcome ({@code ResultURL})
- * @param queueTimeOutUrl where Daraja POSTs a timeout notice ({@code QueueTimeOutURL})
+ * @param queueTimeoutUrl where Daraja POSTs a timeout notice ({@code QueueTimeOutURL})
  */
 public record ReversalRequest(
     String transactionId,
@@ -34,7 +34,7 @@ public record ReversalRequest(
     String remarks,
     String occasion,
     URI resultUrl,
-    URI queueTimeOutUrl) {
+    URI queueTimeoutUrl) {
 
   /** The largest amount M-Pesa lets a customer pay in one transaction, KES 250,000. */
   public static final long MAX_AMOUNT = 250_000;
@@ -56,7 +56,7 @@ public record ReversalRequest(
     Checks.text("remarks", remarks, MIN_REMARKS, MAX_REMARKS);
     Checks.optionalText("occasion", occasion, 0, MAX_OCCASION);
     Checks.callbackUrl("resultUrl", resultUrl);
-    Checks.callbackUrl("queueTimeOutUrl", queueTimeOutUrl);
+    Checks.callbackUrl("queueTimeoutUrl", queueTimeoutUrl);
   }
 
   /** A builder with no fields set. */
@@ -82,8 +82,8 @@ public record ReversalRequest(
         + (occasion == null ? "" : ", occasion=" + occasion)
         + ", resultUrl="
         + AccountService.brief(resultUrl)
-        + ", queueTimeOutUrl="
-        + AccountService.brief(queueTimeOutUrl)
+        + ", queueTimeoutUrl="
+        + AccountService.brief(queueTimeoutUrl)
         + "]";
   }
 
@@ -95,7 +95,7 @@ public record ReversalRequest(
     private String remarks;
     private String occasion;
     private URI resultUrl;
-    private URI queueTimeOutUrl;
+    private URI queueTimeoutUrl;
 
     private Builder() {}
 
@@ -154,14 +154,14 @@ public record ReversalRequest(
      * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
      *     it
      */
-    public Builder queueTimeOutUrl(String queueTimeOutUrl) {
-      this.queueTimeOutUrl = Checks.callbackUrl("queueTimeOutUrl", queueTimeOutUrl);
+    public Builder queueTimeoutUrl(String queueTimeoutUrl) {
+      this.queueTimeoutUrl = Checks.callbackUrl("queueTimeoutUrl", queueTimeoutUrl);
       return this;
     }
 
     /** Where Daraja POSTs a timeout notice ({@code QueueTimeOutURL}). Required. */
-    public Builder queueTimeOutUrl(URI queueTimeOutUrl) {
-      this.queueTimeOutUrl = queueTimeOutUrl;
+    public Builder queueTimeoutUrl(URI queueTimeoutUrl) {
+      this.queueTimeoutUrl = queueTimeoutUrl;
       return this;
     }
 
@@ -173,7 +173,7 @@ public record ReversalRequest(
      */
     public ReversalRequest build() {
       return new ReversalRequest(
-          transactionId, amount, receiverParty, remarks, occasion, resultUrl, queueTimeOutUrl);
+          transactionId, amount, receiverParty, remarks, occasion, resultUrl, queueTimeoutUrl);
     }
   }
 }

@@ -40,7 +40,7 @@ import java.util.Objects;
  * @param remarks {@code Remarks}, 1 to 100 characters
  * @param occasion {@code Occasion} (one "s" in this API), at most 100 characters; null omits it
  * @param resultUrl where Daraja POSTs the status ({@code ResultURL})
- * @param queueTimeOutUrl where Daraja POSTs a timeout notice ({@code QueueTimeOutURL})
+ * @param queueTimeoutUrl where Daraja POSTs a timeout notice ({@code QueueTimeOutURL})
  */
 public record TransactionStatusRequest(
     String transactionId,
@@ -51,7 +51,7 @@ public record TransactionStatusRequest(
     String remarks,
     String occasion,
     URI resultUrl,
-    URI queueTimeOutUrl) {
+    URI queueTimeoutUrl) {
 
   /** Longest {@code Remarks} Daraja accepts. */
   public static final int MAX_REMARKS = 100;
@@ -109,7 +109,7 @@ public record TransactionStatusRequest(
     Checks.text("remarks", remarks, 1, MAX_REMARKS);
     Checks.optionalText("occasion", occasion, 0, MAX_OCCASION);
     Checks.callbackUrl("resultUrl", resultUrl);
-    Checks.callbackUrl("queueTimeOutUrl", queueTimeOutUrl);
+    Checks.callbackUrl("queueTimeoutUrl", queueTimeoutUrl);
   }
 
   /** A builder with no fields set. */
@@ -142,8 +142,8 @@ public record TransactionStatusRequest(
         + (occasion == null ? "" : ", occasion=" + occasion)
         + ", resultUrl="
         + AccountService.brief(resultUrl)
-        + ", queueTimeOutUrl="
-        + AccountService.brief(queueTimeOutUrl)
+        + ", queueTimeoutUrl="
+        + AccountService.brief(queueTimeoutUrl)
         + "]";
   }
 
@@ -157,7 +157,7 @@ public record TransactionStatusRequest(
     private String remarks;
     private String occasion;
     private URI resultUrl;
-    private URI queueTimeOutUrl;
+    private URI queueTimeoutUrl;
 
     private Builder() {}
 
@@ -253,14 +253,14 @@ public record TransactionStatusRequest(
      * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
      *     it
      */
-    public Builder queueTimeOutUrl(String queueTimeOutUrl) {
-      this.queueTimeOutUrl = Checks.callbackUrl("queueTimeOutUrl", queueTimeOutUrl);
+    public Builder queueTimeoutUrl(String queueTimeoutUrl) {
+      this.queueTimeoutUrl = Checks.callbackUrl("queueTimeoutUrl", queueTimeoutUrl);
       return this;
     }
 
     /** Where Daraja POSTs a timeout notice ({@code QueueTimeOutURL}). Required. */
-    public Builder queueTimeOutUrl(URI queueTimeOutUrl) {
-      this.queueTimeOutUrl = queueTimeOutUrl;
+    public Builder queueTimeoutUrl(URI queueTimeoutUrl) {
+      this.queueTimeoutUrl = queueTimeoutUrl;
       return this;
     }
 
@@ -280,7 +280,7 @@ public record TransactionStatusRequest(
           remarks,
           occasion,
           resultUrl,
-          queueTimeOutUrl);
+          queueTimeoutUrl);
     }
   }
 }

@@ -385,7 +385,7 @@ public final class B2bService {
       @JsonProperty("AccountReference") String accountReference,
       @JsonProperty("Requester") String requester,
       @JsonProperty("Remarks") String remarks,
-      @JsonProperty("QueueTimeOutURL") String queueTimeOutUrl,
+      @JsonProperty("QueueTimeOutURL") String queueTimeoutUrl,
       @JsonProperty("ResultURL") String resultUrl,
       @JsonProperty("Occassion") String occasion) {
     @Override

@@ -387,7 +387,7 @@ public final class B2cService {
       @JsonProperty("PartyA") String partyA,
       @JsonProperty("PartyB") String partyB,
       @JsonProperty("Remarks") String remarks,
-      @JsonProperty("QueueTimeOutURL") String queueTimeOutUrl,
+      @JsonProperty("QueueTimeOutURL") String queueTimeoutUrl,
       @JsonProperty("ResultURL") String resultUrl,
       @JsonProperty("Occassion") String occasion) {
     @Override
@@ -417,7 +417,7 @@ public final class B2cService {
       @JsonProperty("PartyA") String partyA,
       @JsonProperty("PartyB") String partyB,
       @JsonProperty("Remarks") String remarks,
-      @JsonProperty("QueueTimeOutURL") String queueTimeOutUrl,
+      @JsonProperty("QueueTimeOutURL") String queueTimeoutUrl,
       @JsonProperty("ResultURL") String resultUrl,
       @JsonProperty("Occasion") String occasion) {
     @Override
@@ -455,7 +455,7 @@ public final class B2cService {
       @JsonProperty("AccountReference") String accountReference,
       @JsonProperty("Requester") String requester,
       @JsonProperty("Remarks") String remarks,
-      @JsonProperty("QueueTimeOutURL") String queueTimeOutUrl,
+      @JsonProperty("QueueTimeOutURL") String queueTimeoutUrl,
       @JsonProperty("ResultURL") String resultUrl,
       @JsonProperty("Occassion") String occasion) {
     @Override

@@ -73,7 +73,7 @@ class AccountServiceTest {
     return AccountBalanceRequest.builder()
         .shortCode("600000")
         .remarks("ok")
-        .queueTimeOutUrl("https://mydomain.com/balance/timeout")
+        .queueTimeoutUrl("https://mydomain.com/balance/timeout")
         .resultUrl("https://mydomain.com/balance/result");
   }
 
@@ -81,7 +81,7 @@ class AccountServiceTest {
     return TransactionStatusRequest.builder()
         .shortCode("600782")
         .resultUrl("https://mydomain.com/status/result")
-        .queueTimeOutUrl("https://mydomain.com/status/timeout")
+        .queueTimeoutUrl("https://mydomain.com/status/timeout")
         .remarks("OK")
         .occasion("OK");
   }
@@ -92,7 +92,7 @@ class AccountServiceTest {
         .amount(200)
         .receiverParty("603021")
         .resultUrl("https://mydomain.com/reversal/result")
-        .queueTimeOutUrl("https://mydomain.com/reversal/queue")
+        .queueTimeoutUrl("https://mydomain.com/reversal/queue")
         .remarks("Payment reversal")
         .occasion("optional");
   }

@@ -58,7 +58,7 @@ class AccountValidationTest {
         .shortCode("600000")
         .remarks("ok")
         .resultUrl("https://shop.example/balance/result")
-        .queueTimeOutUrl("https://shop.example/balance/timeout");
+        .queueTimeoutUrl("https://shop.example/balance/timeout");
   }
 
   static TransactionStatusRequest.Builder status() {
@@ -67,7 +67,7 @@ class AccountValidationTest {
         .shortCode("600782")
         .remarks("OK")
         .resultUrl("https://shop.example/status/result")
-        .queueTimeOutUrl("https://shop.example/status/timeout");
+        .queueTimeoutUrl("https://shop.example/status/timeout");
   }
 
   static ReversalRequest.Builder reversal() {
@@ -77,7 +77,7 @@ class AccountValidationTest {
         .receiverParty("603021")
         .remarks("Payment reversal")
         .resultUrl("https://shop.example/reversal/result")
-        .queueTimeOutUrl("https://shop.example/reversal/timeout");
+        .queueTimeoutUrl("https://shop.example/reversal/timeout");
   }
 
   static final String LONG_101 = "x".repeat(101);
@@ -95,9 +95,9 @@ class AccountValidationTest {
         badBalance("no result URL", b -> b.resultUrl((URI) null), "resultUrl"),
         badBalance("relative result URL", b -> b.resultUrl("/result"), "resultUrl"),
         badBalance("ftp result URL", b -> b.resultUrl("ftp://shop.example/r"), "resultUrl"),
-        badBalance("no timeout URL", b -> b.queueTimeOutUrl((URI) null), "queueTimeOutUrl"),
+        badBalance("no timeout URL", b -> b.queueTimeoutUrl((URI) null), "queueTimeoutUrl"),
         badBalance(
-            "timeout URL with spaces", b -> b.queueTimeOutUrl(" https://a.example/t"), "queue"));
+            "timeout URL with spaces", b -> b.queueTimeoutUrl(" https://a.example/t"), "queue"));
   }
 
   static Stream<Arguments> invalidStatuses() {
@@ -113,8 +113,8 @@ class AccountValidationTest {
         badStatus("remarks of 101", b -> b.remarks(LONG_101), "remarks"),
         badStatus("occasion of 101", b -> b.occasion(LONG_101), "occasion"),
         badStatus("no result URL", b -> b.resultUrl((URI) null), "resultUrl"),
-        badStatus("relative timeout URL", b -> b.queueTimeOutUrl("timeout"), "queueTimeOutUrl"),
-        badStatus("no timeout URL", b -> b.queueTimeOutUrl((URI) null), "queueTimeOutUrl"));
+        badStatus("relative timeout URL", b -> b.queueTimeoutUrl("timeout"), "queueTimeoutUrl"),
+        badStatus("no timeout URL", b -> b.queueTimeoutUrl((URI) null), "queueTimeoutUrl"));
   }
 
   static Stream<Arguments> invalidReversals() {
@@ -132,9 +132,9 @@ class AccountValidationTest {
         badReversal("no remarks", b -> b.remarks(null), "remarks"),
         badReversal("occasion of 101", b -> b.occasion(LONG_101), "occasion"),
         badReversal("no result URL", b -> b.resultUrl((URI) null), "resultUrl"),
-        badReversal("no timeout URL", b -> b.queueTimeOutUrl((URI) null), "queueTimeOutUrl"),
+        badReversal("no timeout URL", b -> b.queueTimeoutUrl((URI) null), "queueTimeoutUrl"),
         badReversal(
-            "timeout URL not a URL", b -> b.queueTimeOutUrl("https://a b/t"), "queueTimeOutUrl"));
+            "timeout URL not a URL", b -> b.queueTimeoutUrl("https://a b/t"), "queueTimeoutUrl"));
   }
 
   static Arguments badBalance(
@@ -169,7 +169,7 @@ class AccountValidationTest {
     return AccountBalanceRequest.builder()
         .remarks("ok")
         .resultUrl("https://shop.example/r")
-        .queueTimeOutUrl("https://shop.example/t");
+        .queueTimeoutUrl("https://shop.example/t");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -216,7 +216,7 @@ class AccountValidationTest {
                         .shortCode("600782")
                         .remarks("OK")
                         .resultUrl("https://shop.example/r")
-                        .queueTimeOutUrl("https://shop.example/t")
+                        .queueTimeoutUrl("https://shop.example/t")
                         .build()),
         "transactionId (the M-Pesa receipt) or originatorConversationId is required");
   }
@@ -230,7 +230,7 @@ class AccountValidationTest {
                 .shortCode("600782")
                 .remarks("OK")
                 .resultUrl("https://shop.example/r")
-                .queueTimeOutUrl("https://shop.example/t")
+                .queueTimeoutUrl("https://shop.example/t")
                 .build(),
         "originatorConversationId");
   }
@@ -243,7 +243,7 @@ class AccountValidationTest {
                 .transactionId("NEF61H8J60")
                 .remarks("OK")
                 .resultUrl("https://shop.example/r")
-                .queueTimeOutUrl("https://shop.example/t")
+                .queueTimeoutUrl("https://shop.example/t")
                 .build(),
         "shortCode, tillNumber or phoneNumber");
   }
@@ -298,13 +298,13 @@ class AccountValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"resultUrl", "queueTimeOutUrl"})
+  @ValueSource(strings = {"resultUrl", "queueTimeoutUrl"})
   void balance_httpUrlInProduction_failsAndSendsNothing(String field) {
     AccountBalanceRequest.Builder b = balance();
     if (field.equals("resultUrl")) {
       b.resultUrl("http://shop.example/r");
     } else {
-      b.queueTimeOutUrl("http://shop.example/t");
+      b.queueTimeoutUrl("http://shop.example/t");
     }
     assertThatThrownBy(() -> production.account().balance(b.build()))
         .isInstanceOf(IllegalArgumentException.class)
@@ -314,13 +314,13 @@ class AccountValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"resultUrl", "queueTimeOutUrl"})
+  @ValueSource(strings = {"resultUrl", "queueTimeoutUrl"})
   void transactionStatus_httpUrlInProduction_failsAndSendsNothing(String field) {
     TransactionStatusRequest.Builder b = status();
     if (field.equals("resultUrl")) {
       b.resultUrl("http://shop.example/r");
     } else {
-      b.queueTimeOutUrl("http://shop.example/t");
+      b.queueTimeoutUrl("http://shop.example/t");
     }
     assertThatThrownBy(() -> production.account().transactionStatus(b.build()))
         .isInstanceOf(IllegalArgumentException.class)
@@ -330,13 +330,13 @@ class AccountValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"resultUrl", "queueTimeOutUrl"})
+  @ValueSource(strings = {"resultUrl", "queueTimeoutUrl"})
   void reverse_httpUrlInProduction_failsAndSendsNothing(String field) {
     ReversalRequest.Builder b = reversal();
     if (field.equals("resultUrl")) {
       b.resultUrl("http://shop.example/r");
     } else {
-      b.queueTimeOutUrl("http://shop.example/t");
+      b.queueTimeoutUrl("http://shop.example/t");
     }
     assertThatThrownBy(() -> production.account().reverse(b.build()))
         .isInstanceOf(IllegalArgumentException.class)
@@ -361,7 +361,7 @@ class AccountValidationTest {
         .balance(
             balance()
                 .resultUrl("http://127.0.0.1:8080/r")
-                .queueTimeOutUrl("http://127.0.0.1:8080/t")
+                .queueTimeoutUrl("http://127.0.0.1:8080/t")
                 .build());
     assertThat(server.getRequestCount()).isEqualTo(2); // OAuth + query
   }

@@ -59,15 +59,12 @@ public record StkCallback(
     String transactionDate,
     String phoneNumber,
     Map<String, String> metadata,
-    String rawJson) {
+    String rawJson)
+    implements MpesaCallback {
 
   private static final Pattern FOURTEEN_DIGITS = Pattern.compile("\\d{14}");
   private static final DateTimeFormatter TRANSACTION_DATE =
       DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
-
-  // Beyond this many integer digits a value is not an amount of shillings; leave it unscaled
-  // rather than let setScale build a huge number.
-  static final int MAX_INTEGER_DIGITS = 30;
 
   /**
    * Validates the identifiers, normalises the amounts and copies the metadata.
@@ -78,8 +75,8 @@ public record StkCallback(
   public StkCallback {
     Objects.requireNonNull(checkoutRequestId, "checkoutRequestId");
     Objects.requireNonNull(resultCode, "resultCode");
-    amount = money(amount);
-    balance = money(balance);
+    amount = CallbackJson.money(amount);
+    balance = CallbackJson.money(balance);
     if (metadata == null) {
       metadata = Map.of();
     } else {
@@ -114,6 +111,7 @@ public record StkCallback(
    * PaymentStatus#COMPLETED}, {@code 1032} {@link PaymentStatus#CANCELLED}, an unknown code {@link
    * PaymentStatus#UNKNOWN}.
    */
+  @Override
   public PaymentStatus status() {
     return resultCode.stk().status();
   }
@@ -127,6 +125,7 @@ public record StkCallback(
    * The key to de-duplicate deliveries by: the {@code CheckoutRequestID}, which Daraja repeats in
    * every delivery of the same outcome and which the push response already returned.
    */
+  @Override
   public String idempotencyKey() {
     return checkoutRequestId;
   }
@@ -160,16 +159,5 @@ public record StkCallback(
         + ", rawJson="
         + (rawJson == null ? null : "<" + rawJson.length() + " chars>")
         + "]";
-  }
-
-  private static BigDecimal money(BigDecimal value) {
-    if (value == null) {
-      return null;
-    }
-    BigDecimal stripped = value.stripTrailingZeros();
-    if (stripped.scale() < 2 && stripped.precision() - stripped.scale() <= MAX_INTEGER_DIGITS) {
-      return stripped.setScale(2);
-    }
-    return stripped;
   }
 }

@@ -1,35 +1,33 @@
 package dev.mpesa.internal.resilience;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
- * How much of one call's time is left. Elapsed time is the larger of the clock's and the sum of the
- * waits the call slept, so a fixed test clock cannot make a call retry forever. Not shared between
- * threads.
+ * How much of one call's time is left, on the monotonic clock ({@link System#nanoTime()}), never
+ * the wall clock: a wall-clock step (NTP, a resumed VM, a test's clock) must not expire calls in
+ * flight or stretch them. Elapsed time is the larger of the monotonic time and the sum of the waits
+ * the call slept, so an injected sleeper that does not really sleep still spends the deadline. Not
+ * shared between threads.
  */
 public final class Deadline {
-  private final Clock clock;
-  private final Instant start;
+  private final long startNanos;
   private final Duration budget;
   private Duration slept = Duration.ZERO;
 
-  private Deadline(Clock clock, Duration budget) {
-    this.clock = clock;
-    this.start = clock.instant();
+  private Deadline(Duration budget) {
+    this.startNanos = System.nanoTime();
     this.budget = budget;
   }
 
   /** A deadline {@code budget} from now. */
-  public static Deadline after(Clock clock, Duration budget) {
-    return new Deadline(clock, budget);
+  public static Deadline after(Duration budget) {
+    return new Deadline(budget);
   }
 
   /** Time used so far. */
   public Duration elapsed() {
-    Duration byClock = Duration.between(start, clock.instant());
-    return byClock.compareTo(slept) >= 0 ? byClock : slept;
+    Duration monotonic = Duration.ofNanos(System.nanoTime() - startNanos);
+    return monotonic.compareTo(slept) >= 0 ? monotonic : slept;
   }
 
   /** Time left; zero or negative once passed. */

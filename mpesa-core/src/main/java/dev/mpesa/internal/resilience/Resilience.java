@@ -76,7 +76,7 @@ public final class Resilience {
 
   /** A new deadline for one call, by the retry settings. */
   public Deadline newDeadline() {
-    return Deadline.after(clock, retry.deadline());
+    return Deadline.after(retry.deadline());
   }
 
   /**

@@ -148,13 +148,12 @@ class ResiliencePredicatesTest {
   }
 
   @Test
-  void deadline_countsTheLargerOfClockAndSleeps() {
-    java.time.Clock fixed = java.time.Clock.fixed(Instant.EPOCH, java.time.ZoneOffset.UTC);
-    Deadline deadline = Deadline.after(fixed, Duration.ofSeconds(10));
+  void deadline_countsTheLargerOfMonotonicTimeAndSleeps() {
+    Deadline deadline = Deadline.after(Duration.ofSeconds(10));
 
     deadline.slept(Duration.ofSeconds(4));
 
-    assertThat(deadline.remaining()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(deadline.remaining()).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(6));
     assertThat(deadline.allows(Duration.ofSeconds(5))).isTrue();
     assertThat(deadline.allows(Duration.ofSeconds(6))).isFalse();
     assertThat(deadline.remainingWithin(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(2));

@@ -68,6 +68,9 @@ public record ResultCode(String value) {
   }
 
   private static String normalise(String s) {
+    if (isCanonical(s)) {
+      return s; // the usual case: "0", "1032", "SFC_IC0003"
+    }
     // "0.0", "1032.00" and "01032" come from clients that round-tripped the number as a float.
     Matcher m = NUMERIC.matcher(s);
     if (!m.matches()) {
@@ -80,6 +83,24 @@ public record ResultCode(String value) {
     String digits = m.group(1).replaceFirst("^0+(?=.)", "");
     boolean negative = s.startsWith("-") && !digits.equals("0");
     return negative ? "-" + digits : digits;
+  }
+
+  /** Digits without a leading zero (or just "0"), or a code that does not start like a number. */
+  private static boolean isCanonical(String s) {
+    char first = s.charAt(0);
+    if (first != '-' && (first < '0' || first > '9')) {
+      return true; // cannot be a number in any notation normalise() rewrites
+    }
+    if (first == '0') {
+      return s.length() == 1;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the code is {@code 0}: the request succeeded. */

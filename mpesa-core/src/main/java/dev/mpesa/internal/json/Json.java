@@ -54,7 +54,7 @@ public final class Json {
     }
     if (node.isNumber()) {
       if (node.isIntegralNumber()) {
-        return node.bigIntegerValue().toString();
+        return node.asText(); // plain digits for int, long and BigInteger nodes alike
       }
       BigDecimal d = node.decimalValue();
       return Math.abs((long) d.scale()) > MAX_PLAIN_SCALE ? d.toString() : d.toPlainString();

@@ -21,6 +21,6 @@ echo "== ${pass^^} PASS: $(java -version 2>&1 | head -1), $(nproc) cores"
 java -jar "$jar" 'HttpBenchmark' -t 1 "${opts[@]}" -rf json -rff "$out/jmh-$pass-http-t1.json"
 java -jar "$jar" 'HttpBenchmark' -t 16 "${opts[@]}" -rf json -rff "$out/jmh-$pass-http-t16.json"
 java -jar "$jar" 'TokenContentionBenchmark' "${opts[@]}" -rf json -rff "$out/jmh-$pass-tokens.json"
-java -jar "$jar" 'CallbackParsingBenchmark|PhoneNumberBenchmark' -t 1 "${opts[@]}" \
+java -jar "$jar" 'CallbackParsingBenchmark|PhoneNumberBenchmark|ResilienceOverheadBenchmark' -t 1 "${opts[@]}" \
   -rf json -rff "$out/jmh-$pass-parsing.json"
 echo "== ${pass^^} PASS done; JSON results in $out/jmh-$pass-*.json"

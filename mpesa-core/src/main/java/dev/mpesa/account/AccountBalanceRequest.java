@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * An Account Balance query ({@code CommandID AccountBalance}, API.md §5.11): asks M-Pesa for the
  * balances of one of your own short codes or tills. The balances arrive later, at {@code
- * resultUrl}, as a string that {@link AccountBalance#parse(String)} reads.
+ * resultUrl}, as a string that {@link dev.mpesa.callback.AccountBalanceResult} (or {@link
+ * dev.mpesa.callback.AccountBalance#parse(String)}) reads.
  *
  * <p>Build with {@link #builder()}; name the party with {@link Builder#shortCode(String)} ({@code
  * IdentifierType "4"}) or {@link Builder#tillNumber(String)} ({@code IdentifierType "2"}). A third

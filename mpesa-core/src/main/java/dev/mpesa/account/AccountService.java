@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * request's {@code ResultURL}, or a timeout notice at its {@code QueueTimeOutURL}. The
  * acknowledgement does not check the initiator's credential: a wrong password or certificate comes
  * back in the result as {@code 2001}, and repeated failures lock the operator ({@code 8006}), so
- * the SDK never retries a result. {@link AccountQueryResult} and {@link ReversalResult} read the
- * result codes.
+ * the SDK never retries a result. {@link dev.mpesa.result.AccountQueryResult} and {@link
+ * dev.mpesa.result.ReversalResult} read the result codes.
  *
  * <p>Thread-safe.
  */
@@ -70,7 +70,9 @@ public final class AccountService {
    *
    * <p>Read-only, so the SDK retries it on network failures, timeouts and throttling. The balances
    * arrive at the request's {@code ResultURL} in the {@code AccountBalance} result parameter; read
-   * it with {@link AccountBalance#parse(String)} and the code with {@link AccountQueryResult}.
+   * it with {@link dev.mpesa.callback.AccountBalanceResult} (or {@link
+   * dev.mpesa.callback.AccountBalance#parse(String)}) and the code with {@link
+   * dev.mpesa.result.AccountQueryResult}.
    *
    * @param request what to query and where to send the result
    * @return the acknowledgement; keep its {@code ConversationID} and {@code
@@ -119,8 +121,9 @@ public final class AccountService {
    * retries it on network failures, timeouts and throttling. The status arrives at the request's
    * {@code ResultURL}: the receipt in the {@code ReceiptNo} parameter, the state in {@code
    * TransactionStatus} ({@code Completed}, {@code Cancelled}, {@code Declined}, {@code Expired}, or
-   * not final yet); an unknown receipt comes back as result code {@code 2032}. Read the code with
-   * {@link AccountQueryResult}.
+   * not final yet); an unknown receipt comes back as result code {@code 2032}. Read the result with
+   * {@link dev.mpesa.callback.TransactionStatusResult} and the code with {@link
+   * dev.mpesa.result.AccountQueryResult}.
    *
    * @param request what to look up and where to send the result
    * @return the acknowledgement; keep its ids to match the result
@@ -177,7 +180,8 @@ public final class AccountService {
    * sending, an unexplained server error, an acceptance without ids) raises {@link
    * OutcomeUnknownException} carrying the receipt, amount and receiver: check with {@link
    * #transactionStatus} (by the original receipt) before reversing again. A second reversal of the
-   * same payment comes back as result {@code R000001} ({@link ReversalResult#ALREADY_REVERSED}).
+   * same payment comes back as result {@code R000001} ({@link
+   * dev.mpesa.result.ReversalResult#ALREADY_REVERSED}).
    *
    * @param request the payment to reverse and where to send the outcome
    * @return the acknowledgement; keep its ids to match the result

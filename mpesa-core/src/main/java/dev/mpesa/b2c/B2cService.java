@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * operator, set with {@code initiator(name, password)}), whose name and encrypted {@code
  * SecurityCredential} go into each request; the initiator needs the "ORG B2C API Initiator" role
  * (B2C, B2Pochi) or "Org Business Pay to Bulk API initiator" (top-up) on the M-Pesa portal, or the
- * result comes back as {@code 21} (see {@link B2cResult}).
+ * result comes back as {@code 21} (see {@link dev.mpesa.result.B2cResult}).
  *
  * <p>Each call returns Daraja's {@link Acknowledgement}: the request was accepted for processing,
  * nothing more. The outcome arrives at the request's {@code ResultURL}; keep the {@code

@@ -6,6 +6,8 @@
  *
  * <p>Every operation is asynchronous: the call returns a {@link dev.mpesa.result.Acknowledgement}
  * and the outcome arrives later at the request's {@code ResultURL} (or {@code QueueTimeOutURL});
- * {@link dev.mpesa.b2c.B2cResult} reads its {@code ResultCode}.
+ * {@link dev.mpesa.callback.Callbacks#parseResult(String)} parses it ({@link
+ * dev.mpesa.callback.B2cPaymentResult} reads its parameters) and {@link dev.mpesa.result.B2cResult}
+ * its {@code ResultCode}.
  */
 package dev.mpesa.b2c;

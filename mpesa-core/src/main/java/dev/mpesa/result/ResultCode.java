@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  *
  * <p>Daraja sends the same field as a number ({@code 0}, {@code 1032}), a string ({@code "0"}) or
  * an alphanumeric code ({@code "SFC_IC0003"}, {@code "R000002"}); all normalise to a string here,
- * so {@code 0}, {@code "0"} and {@code 0.0} are equal. {@link #stk()} gives the enum view for
- * M-Pesa Express.
+ * so {@code 0}, {@code "0"} and {@code 0.0} are equal. The enum views give a code's meaning per
+ * product, because the same number means different things ({@code 2001} is a wrong PIN in M-Pesa
+ * Express, bad initiator credentials elsewhere): {@link #stk()}, {@link #b2c()}, {@link
+ * #reversal()} and {@link #accountQuery()}.
  *
  * @param value the code as a string, never null or blank
  */
@@ -111,6 +113,27 @@ public record ResultCode(String value) {
   /** The M-Pesa Express view of this code ({@link StkResult#UNKNOWN} if not an STK code). */
   public StkResult stk() {
     return StkResult.of(value);
+  }
+
+  /**
+   * The B2C and B2Pochi view of this code, which also reads the generic codes of top-up results
+   * ({@link B2cResult#UNKNOWN} if not a B2C code).
+   */
+  public B2cResult b2c() {
+    return B2cResult.of(this);
+  }
+
+  /** The reversal view of this code ({@link ReversalResult#UNKNOWN} if not a reversal code). */
+  public ReversalResult reversal() {
+    return ReversalResult.of(this);
+  }
+
+  /**
+   * The Account Balance and Transaction Status view of this code ({@link
+   * AccountQueryResult#UNKNOWN} if not one of their codes).
+   */
+  public AccountQueryResult accountQuery() {
+    return AccountQueryResult.of(this);
   }
 
   @Override

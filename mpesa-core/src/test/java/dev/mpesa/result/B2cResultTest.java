@@ -1,11 +1,9 @@
-package dev.mpesa.b2c;
+package dev.mpesa.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mpesa.result.PaymentStatus;
-import dev.mpesa.result.ResultCode;
 import dev.mpesa.testing.Fixtures;
 import java.math.BigDecimal;
 import java.util.EnumSet;
@@ -100,8 +98,8 @@ class B2cResultTest {
   @Test
   void of_resultCodesOfTheApiMdSamples_readAsNumbers() throws Exception {
     ObjectMapper mapper = new ObjectMapper();
-    JsonNode success = mapper.readTree(Fixtures.read("b2c/result-success.json"));
-    JsonNode failure = mapper.readTree(Fixtures.read("b2c/result-initiator-invalid.json"));
+    JsonNode success = mapper.readTree(Fixtures.read("results/b2c-success.json"));
+    JsonNode failure = mapper.readTree(Fixtures.read("results/b2c-failure-initiator-invalid.json"));
 
     B2cResult paid = B2cResult.of(success.at("/Result/ResultCode").numberValue());
     B2cResult refused = B2cResult.of(failure.at("/Result/ResultCode").numberValue());
@@ -111,5 +109,12 @@ class B2cResultTest {
     assertThat(refused).isEqualTo(B2cResult.INITIATOR_INVALID);
     assertThat(refused.isConfigurationError()).isTrue();
     assertThat(refused.hint()).contains("8006");
+  }
+
+  @Test
+  void b2c_viewOfResultCode_isTheSameAsOf() {
+    assertThat(ResultCode.of(2001).b2c()).isEqualTo(B2cResult.INITIATOR_INVALID);
+    assertThat(ResultCode.of("SFC_IC0003").b2c()).isEqualTo(B2cResult.OPERATOR_DOES_NOT_EXIST);
+    assertThat(ResultCode.of("R000002").b2c()).isEqualTo(B2cResult.UNKNOWN);
   }
 }

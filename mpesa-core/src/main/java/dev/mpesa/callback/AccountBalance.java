@@ -1,4 +1,4 @@
-package dev.mpesa.account;
+package dev.mpesa.callback;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,8 +8,10 @@ import java.util.Optional;
 
 /**
  * One account of a short code's balance, as M-Pesa reports it in the {@code AccountBalance}
- * parameter of an Account Balance result and the {@code DebitAccountBalance} parameter of a
- * reversal result (API.md §5.11).
+ * parameter of an Account Balance result ({@link AccountBalanceResult}), the {@code
+ * DebitAccountBalance} parameter of a reversal result ({@link TransactionReversalResult}) and the
+ * {@code DebitPartyAffectedAccountBalance} parameter of a B2B result ({@link B2bPaymentResult})
+ * (API.md §5.11).
  *
  * <p>Daraja sends balances as one string: accounts separated by {@code &}, fields by {@code |}, in
  * the order {@code name|currency|current|available|reserved|uncleared}, for example {@code Working

@@ -1,7 +1,5 @@
-package dev.mpesa.b2c;
+package dev.mpesa.result;
 
-import dev.mpesa.result.PaymentStatus;
-import dev.mpesa.result.ResultCode;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,7 +14,7 @@ import java.util.Map;
  *
  * <p>{@link #isConfigurationError()} marks the codes that no resend can fix (credentials, roles,
  * account state): resending with bad initiator credentials turns {@code 2001} into a locked
- * operator ({@code 8006}).
+ * operator ({@code 8006}). {@link ResultCode#b2c()} gives this view.
  */
 public enum B2cResult {
   /** {@code 0}: paid. */

@@ -66,6 +66,9 @@ final class CallbackJson {
       root = READER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new CallbackParseException(kind + "the body is not valid JSON" + where(e), e);
+    } catch (NumberFormatException | ArithmeticException e) {
+      // Jackson reads floats as BigDecimal: an exponent such as 1e100000000000 does not fit.
+      throw new CallbackParseException(kind + "the body holds a number out of range", e);
     }
     if (root == null || root.isMissingNode()) {
       throw fail(kind, "the body is empty");

@@ -1,7 +1,14 @@
 package dev.mpesa.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.mpesa.callback.AccountBalanceResult;
+import dev.mpesa.callback.B2bPaymentResult;
+import dev.mpesa.callback.B2cPaymentResult;
 import dev.mpesa.callback.Callbacks;
+import dev.mpesa.callback.ResultCallback;
+import dev.mpesa.callback.TaxRemittanceResult;
+import dev.mpesa.callback.TransactionReversalResult;
+import dev.mpesa.callback.TransactionStatusResult;
 import dev.mpesa.error.CallbackParseException;
 import dev.mpesa.error.CallbackVerificationException;
 import dev.mpesa.phone.PhoneNumber;
@@ -36,6 +43,64 @@ class ParsersFuzzTest {
       Callbacks.parse(body);
     } catch (CallbackParseException expected) {
       // the documented outcome for a body that is not a Daraja callback
+    }
+  }
+
+  @FuzzTest(maxDuration = "60s")
+  void parseResult(byte[] body) {
+    try {
+      ResultCallback result = Callbacks.parseResult(body);
+      // The typed views read parameters leniently: they may not throw either.
+      B2cPaymentResult.from(result);
+      B2bPaymentResult.from(result);
+      AccountBalanceResult.from(result);
+      TransactionStatusResult.from(result);
+      TransactionReversalResult.from(result);
+      TaxRemittanceResult.from(result);
+    } catch (CallbackParseException expected) {
+      // the documented outcome for a body that is not a result
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void parseQueueTimeout(byte[] body) {
+    try {
+      Callbacks.parseQueueTimeout(body);
+    } catch (CallbackParseException expected) {
+      // the documented outcome for a body that is not a timeout notice
+    }
+  }
+
+  @FuzzTest(maxDuration = "60s")
+  void parseC2b(byte[] body) {
+    try {
+      Callbacks.parseC2bConfirmation(body);
+    } catch (CallbackParseException expected) {
+      // the documented outcome for a body that is not a C2B callback
+    }
+    try {
+      Callbacks.parseC2bValidation(body);
+    } catch (CallbackParseException expected) {
+      // the documented outcome for a body that is not a C2B callback
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void parseFlatCallbacks(byte[] body) {
+    try {
+      Callbacks.parseB2bExpress(body);
+    } catch (CallbackParseException expected) {
+      // documented
+    }
+    try {
+      Callbacks.parseBillPayment(body);
+    } catch (CallbackParseException expected) {
+      // documented
+    }
+    try {
+      Callbacks.parseStandingOrder(body);
+    } catch (CallbackParseException expected) {
+      // documented
     }
   }
 

@@ -322,4 +322,15 @@ class StkServiceTest {
     byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes());
     return java.util.HexFormat.of().formatHex(d, 0, 16);
   }
+
+  /** Found by fuzzing: a number too large for BigDecimal must not escape as a runtime error. */
+  @Test
+  void query_answerWithHugeExponent_isAnApiErrorNotACrash() {
+    daraja.handler(r -> json(200, "{\"ResponseCode\":\"0\",\"ResultCode\":1e100000000000}"));
+
+    assertThatThrownBy(() -> mpesa.stk().query("ws_CO_1"))
+        .isInstanceOfSatisfying(
+            MpesaApiException.class,
+            e -> assertThat(e.error()).isEqualTo(DarajaError.NON_JSON_RESPONSE));
+  }
 }

@@ -507,7 +507,8 @@ public final class Transport {
     try {
       JsonNode node = mapper.readTree(bytes);
       return node != null && node.isObject() ? node : null;
-    } catch (IOException e) {
+    } catch (IOException | NumberFormatException | ArithmeticException e) {
+      // Not Daraja's JSON (or a number too large for BigDecimal): handled as a non-JSON answer.
       return null;
     }
   }

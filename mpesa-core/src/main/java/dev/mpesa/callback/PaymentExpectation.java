@@ -111,6 +111,20 @@ public final class PaymentExpectation {
   }
 
   /**
+   * Checks a C2B payment: its {@code TransAmount}, {@code BillRefNumber} (typed by the payer; see
+   * the account matching modes) and {@code MSISDN} (masked or hashed numbers are unverifiable).
+   *
+   * @param transaction a parsed C2B confirmation (or validation request)
+   * @return every mismatch in the order amount, account reference, phone number; empty if the
+   *     payment matches
+   * @throws NullPointerException if {@code transaction} is null
+   */
+  public List<Mismatch> check(C2bTransaction transaction) {
+    Objects.requireNonNull(transaction, "transaction");
+    return check(transaction.amount(), transaction.billRefNumber(), transaction.msisdn());
+  }
+
+  /**
    * Checks the values any callback carries: pass what it says, such as a C2B confirmation's {@code
    * TransAmount}, {@code BillRefNumber} and {@code MSISDN}, or a result's amount. Null means the
    * callback does not carry the value.

@@ -1,12 +1,10 @@
 package dev.mpesa.callback;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -25,10 +23,6 @@ final class ResultValues {
   private static final Pattern FOURTEEN_DIGITS = Pattern.compile("\\d{14}");
   private static final Pattern DOTTED =
       Pattern.compile("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}:\\d{2}");
-  private static final DateTimeFormatter COMPACT =
-      DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
-  private static final DateTimeFormatter DOTTED_FORMAT =
-      DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
   /**
    * {@code BasicAmount=6186.83} inside {@code {Amount={CurrencyCode=KES, ..., BasicAmount=...}}}.
@@ -72,7 +66,9 @@ final class ResultValues {
       return null;
     }
     String t = text.strip();
-    return FOURTEEN_DIGITS.matcher(t).matches() ? nairobi(t, COMPACT) : null;
+    return FOURTEEN_DIGITS.matcher(t).matches()
+        ? nairobi(t, 0, 4, 6, 8, 10, 12) // yyyyMMddHHmmss
+        : null;
   }
 
   /** A {@code dd.MM.yyyy HH:mm:ss} time in Nairobi ({@code "06.07.2024 22:48:52"}); null if not. */
@@ -81,7 +77,9 @@ final class ResultValues {
       return null;
     }
     String t = text.strip();
-    return DOTTED.matcher(t).matches() ? nairobi(t, DOTTED_FORMAT) : null;
+    return DOTTED.matcher(t).matches()
+        ? nairobi(t, 6, 3, 0, 11, 14, 17) // dd.MM.yyyy HH:mm:ss
+        : null;
   }
 
   /** A time in either of Daraja's formats; null if neither. */
@@ -143,10 +141,23 @@ final class ResultValues {
     return t.isEmpty() ? null : t;
   }
 
-  private static ZonedDateTime nairobi(String text, DateTimeFormatter format) {
+  /**
+   * The date and time whose fields start at the given offsets of digits already checked by a
+   * pattern (year four digits, the others two), in Nairobi; null if not a real date or time.
+   * Reading the fields directly is several times cheaper than a {@code DateTimeFormatter}.
+   */
+  private static ZonedDateTime nairobi(
+      String t, int year, int month, int day, int hour, int minute, int second) {
     try {
-      return LocalDateTime.parse(text, format).atZone(NAIROBI);
-    } catch (DateTimeParseException e) {
+      return LocalDateTime.of(
+              Integer.parseInt(t, year, year + 4, 10),
+              Integer.parseInt(t, month, month + 2, 10),
+              Integer.parseInt(t, day, day + 2, 10),
+              Integer.parseInt(t, hour, hour + 2, 10),
+              Integer.parseInt(t, minute, minute + 2, 10),
+              Integer.parseInt(t, second, second + 2, 10))
+          .atZone(NAIROBI);
+    } catch (DateTimeException e) {
       return null;
     }
   }

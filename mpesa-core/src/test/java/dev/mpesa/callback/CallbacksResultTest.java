@@ -655,19 +655,42 @@ class CallbacksResultTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @DisplayName("Bodies of callbacks parse() does not know yet raise CallbackParseException")
-  @ValueSource(
-      strings = {
-        "{\"TransID\":\"RKL51ZDR4F\",\"TransAmount\":\"5.00\",\"MSISDN\":\"2547 ***** 126\"}",
-        "{\"resultCode\":\"0\",\"requestId\":\"404e1aec\",\"amount\":\"71.0\"}",
-        "{\"responseHeader\":{\"responseCode\":\"0\"},\"responseBody\":{}}",
-        "{\"transactionId\":\"RJB53MTR1N\",\"paidAmount\":\"50\"}",
-        "{}"
-      })
+  @DisplayName("R31: bodies of no known kind raise CallbackParseException")
+  @ValueSource(strings = {"{}", "{\"foo\":1}", "{\"requestId\":\"404e1aec\"}"})
   void parse_unknownKind_raisesCallbackParseException(String body) {
     assertThatThrownBy(() -> Callbacks.parse(body))
         .isExactlyInstanceOf(CallbackParseException.class)
-        .hasMessage("Callback: not a known Daraja callback (no Body or Result object)");
+        .hasMessage("Callback: not a known Daraja callback");
+  }
+
+  @Test
+  void parse_c2bBody_refusesToGuessValidationOrConfirmation() {
+    assertThatThrownBy(
+            () ->
+                Callbacks.parse(
+                    "{\"TransID\":\"RKL51ZDR4F\",\"TransAmount\":\"5.00\","
+                        + "\"MSISDN\":\"2547 ***** 126\"}"))
+        .isExactlyInstanceOf(CallbackParseException.class)
+        .hasMessageContaining("parseC2bValidation")
+        .hasMessageContaining("parseC2bConfirmation");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "b2b-express-success.json",
+        "billmanager-payment-notification.json",
+        "ratiba-callback-success.json"
+      })
+  void parse_flatCallbacks_areRecognised(String fixture) {
+    String body = Fixtures.read("callbacks/" + fixture);
+
+    MpesaCallback callback = Callbacks.parse(body);
+
+    assertThat(callback)
+        .isInstanceOfAny(
+            B2bExpressCallback.class, BillPaymentNotification.class, StandingOrderCallback.class);
+    assertThat(callback.rawJson()).isEqualTo(body);
   }
 
   @Test

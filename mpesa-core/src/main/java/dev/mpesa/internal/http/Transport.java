@@ -26,8 +26,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -70,6 +72,9 @@ public final class Transport {
 
   /** The deadline of the business call running on this thread, so an inline refresh keeps it. */
   private final ThreadLocal<Deadline> callDeadline = new ThreadLocal<>();
+
+  /** Each operation's URL, parsed once: HttpUrl parsing (with IDN checks) is not free per call. */
+  private final Map<String, HttpUrl> urls = new ConcurrentHashMap<>();
 
   private TokenManager tokens;
 
@@ -134,7 +139,7 @@ public final class Transport {
     Instant issuedAt = clock.instant();
     Request request =
         new Request.Builder()
-            .url(baseUrl + Operation.OAUTH.path())
+            .url(url(Operation.OAUTH))
             .get()
             .header("Authorization", basicAuthorization)
             .header("Accept", "application/json")
@@ -321,13 +326,17 @@ public final class Transport {
     }
   }
 
+  private HttpUrl url(Operation op) {
+    return urls.computeIfAbsent(op.path(), path -> HttpUrl.get(baseUrl + path));
+  }
+
   private Request bearerRequest(Operation op, byte[] payload, AccessToken token) {
     RequestBody body =
         op.idempotency().hasEffects()
             ? new OneShotBody(payload)
             : RequestBody.create(payload, JSON);
     return new Request.Builder()
-        .url(baseUrl + op.path())
+        .url(url(op))
         .post(body)
         .header("Authorization", "Bearer " + token.value())
         .header("Accept", "application/json")

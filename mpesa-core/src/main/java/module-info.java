@@ -46,6 +46,8 @@ module dev.mpesa {
       com.fasterxml.jackson.databind;
   opens dev.mpesa.billmanager to
       com.fasterxml.jackson.databind;
+  opens dev.mpesa.internal.wire to
+      com.fasterxml.jackson.databind;
   // Result records (Acknowledgement) are read by Jackson too.
   opens dev.mpesa.result to
       com.fasterxml.jackson.databind;

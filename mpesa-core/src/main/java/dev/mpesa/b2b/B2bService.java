@@ -9,6 +9,7 @@ import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
+import dev.mpesa.internal.wire.B2bPaymentBody;
 import dev.mpesa.phone.PhoneNumber;
 import dev.mpesa.result.Acknowledgement;
 import java.net.URI;
@@ -279,8 +280,8 @@ public final class B2bService {
     String credential = context.securityCredential(product).value();
     checkUrl(op, "resultUrl", resultUrl);
     checkUrl(op, "queueTimeoutUrl", queueTimeoutUrl);
-    PaymentBody body =
-        new PaymentBody(
+    B2bPaymentBody body =
+        new B2bPaymentBody(
             initiator,
             credential,
             commandId,
@@ -355,43 +356,6 @@ public final class B2bService {
    */
   static String brief(URI url) {
     return url.getScheme() + "://" + url.getHost() + "/...";
-  }
-
-  @JsonPropertyOrder({
-    "Initiator",
-    "SecurityCredential",
-    "CommandID",
-    "SenderIdentifierType",
-    "RecieverIdentifierType",
-    "Amount",
-    "PartyA",
-    "PartyB",
-    "AccountReference",
-    "Requester",
-    "Remarks",
-    "QueueTimeOutURL",
-    "ResultURL",
-    "Occassion"
-  })
-  record PaymentBody(
-      @JsonProperty("Initiator") String initiator,
-      @JsonProperty("SecurityCredential") String securityCredential,
-      @JsonProperty("CommandID") String commandId,
-      @JsonProperty("SenderIdentifierType") String senderIdentifierType,
-      @JsonProperty("RecieverIdentifierType") String receiverIdentifierType,
-      @JsonProperty("Amount") String amount,
-      @JsonProperty("PartyA") String partyA,
-      @JsonProperty("PartyB") String partyB,
-      @JsonProperty("AccountReference") String accountReference,
-      @JsonProperty("Requester") String requester,
-      @JsonProperty("Remarks") String remarks,
-      @JsonProperty("QueueTimeOutURL") String queueTimeoutUrl,
-      @JsonProperty("ResultURL") String resultUrl,
-      @JsonProperty("Occassion") String occasion) {
-    @Override
-    public String toString() {
-      return "PaymentBody[redacted]";
-    }
   }
 
   @JsonPropertyOrder({

@@ -12,6 +12,7 @@ import dev.mpesa.error.ThrottledException;
 import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
+import dev.mpesa.internal.wire.B2bPaymentBody;
 import dev.mpesa.result.Acknowledgement;
 import java.net.URI;
 import java.time.Instant;
@@ -270,8 +271,8 @@ public final class B2cService {
     if (request.requester() != null) {
       references.put("requester", request.requester().masked());
     }
-    TopUpBody body =
-        new TopUpBody(
+    B2bPaymentBody body =
+        new B2bPaymentBody(
             initiator,
             credential,
             B2cTopUpRequest.COMMAND_ID,
@@ -423,44 +424,6 @@ public final class B2cService {
     @Override
     public String toString() {
       return "PayV1Body[redacted]";
-    }
-  }
-
-  /** The B2B payment body with {@code BusinessPayToBulk} (API.md §5.8). */
-  @JsonPropertyOrder({
-    "Initiator",
-    "SecurityCredential",
-    "CommandID",
-    "SenderIdentifierType",
-    "RecieverIdentifierType",
-    "Amount",
-    "PartyA",
-    "PartyB",
-    "AccountReference",
-    "Requester",
-    "Remarks",
-    "QueueTimeOutURL",
-    "ResultURL",
-    "Occassion"
-  })
-  record TopUpBody(
-      @JsonProperty("Initiator") String initiator,
-      @JsonProperty("SecurityCredential") String securityCredential,
-      @JsonProperty("CommandID") String commandId,
-      @JsonProperty("SenderIdentifierType") String senderIdentifierType,
-      @JsonProperty("RecieverIdentifierType") String receiverIdentifierType,
-      @JsonProperty("Amount") String amount,
-      @JsonProperty("PartyA") String partyA,
-      @JsonProperty("PartyB") String partyB,
-      @JsonProperty("AccountReference") String accountReference,
-      @JsonProperty("Requester") String requester,
-      @JsonProperty("Remarks") String remarks,
-      @JsonProperty("QueueTimeOutURL") String queueTimeoutUrl,
-      @JsonProperty("ResultURL") String resultUrl,
-      @JsonProperty("Occassion") String occasion) {
-    @Override
-    public String toString() {
-      return "TopUpBody[redacted]";
     }
   }
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * pays to the biller's PayBill with {@code accountReference} as the account number.
  *
  * <p>The constructor checks the documented rules: every field present; a Safaricom mobile number
- * (sent as {@code 07XXXXXXXX}, as Bill Manager's samples show); an amount of whole shillings, at
+ * (sent as {@code 07NNNNNNNN}, as Bill Manager's samples show); an amount of whole shillings, at
  * least 1; a billed period as month and year; a due date. {@code accountReference} is at most
  * {@value #MAX_ACCOUNT_REFERENCE} characters, the length of the account number M-Pesa passes on
  * with a PayBill payment ({@code BillRefNumber}): a longer one could never be matched to a payment.

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param shortCode {@code shortcode}: the PayBill (or till) to opt in
  * @param email {@code email}: the biller's official email address
  * @param officialContact {@code officialContact}: the biller's official phone, sent as {@code
- *     07XXXXXXXX}
+ *     07NNNNNNNN}
  * @param sendReminders {@code sendReminders}: whether customers get SMS reminders 7 and 3 days
  *     before, and on, the due date (sent as {@code "1"} / {@code "0"})
  * @param logo {@code logo}: the image put on invoices and receipts, optional (null omits it). Bill

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * <p>The constructor checks the documented rules: every field present; a paid amount of whole
  * shillings, at least 1; an M-Pesa transaction id (letters and digits); a Safaricom mobile number
- * (sent as {@code 07XXXXXXXX}, as Bill Manager's sample shows). Lengths follow {@link Invoice}.
+ * (sent as {@code 07NNNNNNNN}, as Bill Manager's sample shows). Lengths follow {@link Invoice}.
  *
  * @param paymentDate {@code paymentDate}, sent as {@code yyyy-MM-dd}
  * @param paidAmount {@code paidAmount}, whole shillings

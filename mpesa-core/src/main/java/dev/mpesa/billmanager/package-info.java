@@ -5,7 +5,7 @@
  *
  * <p>Bill Manager is not shaped like the rest of Daraja: camelCase fields, and an answer of {@code
  * rescode}/{@code resmsg} in which {@code "200"} means success and {@code "409"} a conflict (API.md
- * §5.16, §7.6). Phone numbers go in the local {@code 07XXXXXXXX} / {@code 01XXXXXXXX} form its
+ * §5.16, §7.6). Phone numbers go in the local {@code 07NNNNNNNN} / {@code 01NNNNNNNN} form its
  * documentation shows.
  */
 package dev.mpesa.billmanager;

@@ -115,7 +115,7 @@ public final class Transport {
     this.tokens = tokens;
   }
 
-  /** The OkHttpClient the transport sends with (for closing an SDK-owned client). */
+  /** The OkHttpClient the transport sends read-only calls with (its pool is shared by all calls). */
   public OkHttpClient httpClient() {
     return client;
   }

@@ -115,7 +115,9 @@ public final class Transport {
     this.tokens = tokens;
   }
 
-  /** The OkHttpClient the transport sends read-only calls with (its pool is shared by all calls). */
+  /**
+   * The OkHttpClient the transport sends read-only calls with (its pool is shared by all calls).
+   */
   public OkHttpClient httpClient() {
     return client;
   }

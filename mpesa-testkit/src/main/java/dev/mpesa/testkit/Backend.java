@@ -37,6 +37,9 @@ final class Backend {
   final Duration promptTimeout;
   final Duration resultDelay;
 
+  /** Whether C2B payments go through the registered validation URL first. */
+  final boolean externalValidation;
+
   private final Map<String, Customer> customers = new ConcurrentHashMap<>();
 
   Backend(
@@ -50,7 +53,8 @@ final class Backend {
       Set<String> initiators,
       Duration customerResponseTime,
       Duration promptTimeout,
-      Duration resultDelay) {
+      Duration resultDelay,
+      boolean externalValidation) {
     this.clock = clock;
     this.ids = ids;
     this.journal = journal;
@@ -62,6 +66,7 @@ final class Backend {
     this.customerResponseTime = customerResponseTime;
     this.promptTimeout = promptTimeout;
     this.resultDelay = resultDelay;
+    this.externalValidation = externalValidation;
   }
 
   Instant now() {

@@ -112,7 +112,8 @@ public final class FakeDaraja implements AutoCloseable {
             b.initiators,
             b.customerResponseTime,
             b.promptTimeout,
-            b.resultDelay);
+            b.resultDelay,
+            b.externalValidation);
     Desks.install(routes, backend);
     this.server = new MockWebServer();
     server.setDispatcher(new Router());
@@ -381,6 +382,7 @@ public final class FakeDaraja implements AutoCloseable {
     private Duration promptTimeout = Duration.ofSeconds(2);
     private Duration resultDelay = Duration.ofMillis(200);
     private Duration tokenLifetime = Duration.ofHours(1);
+    private boolean externalValidation;
     private final Map<String, String> apps = new LinkedHashMap<>();
     private final Map<String, String> passkeys = new LinkedHashMap<>();
     private final Set<String> initiators = new LinkedHashSet<>();
@@ -442,6 +444,16 @@ public final class FakeDaraja implements AutoCloseable {
         throw new IllegalArgumentException("tokenLifetime must be at least 1 s, got " + d);
       }
       this.tokenLifetime = d;
+      return this;
+    }
+
+    /**
+     * Turns on C2B external validation: a simulated C2B payment is first POSTed to the registered
+     * validation URL, and completes only if it accepts. Off by default, as on Daraja, where
+     * Safaricom enables it per short code on request (API.md §5.3).
+     */
+    public Builder externalValidation(boolean on) {
+      this.externalValidation = on;
       return this;
     }
 

@@ -136,7 +136,9 @@ public final class FakeDaraja implements AutoCloseable {
     return new Builder();
   }
 
-  /** The base URL to give the SDK ({@code http://127.0.0.1:PORT/}). */
+  /**
+   * The base URL to give the SDK ({@code http://localhost:PORT/} unless another address was set).
+   */
   public String baseUrl() {
     return server.url("/").toString();
   }

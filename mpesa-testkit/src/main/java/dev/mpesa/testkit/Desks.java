@@ -6,5 +6,8 @@ final class Desks {
 
   static void install(Routes routes, Backend backend) {
     new StkDesk(backend).install(routes);
+    C2bPayments c2bPayments = new C2bPayments();
+    new C2bDesk(backend, c2bPayments).install(routes);
+    new PullDesk(backend).install(routes);
   }
 }

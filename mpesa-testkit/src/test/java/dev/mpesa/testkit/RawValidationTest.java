@@ -1,0 +1,147 @@
+package dev.mpesa.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Daraja's own validation answers, sent over raw HTTP because the SDK refuses these requests before
+ * sending them.
+ */
+class RawValidationTest {
+  private static final String REGISTER =
+      "{\"ShortCode\":\"600984\",\"ResponseType\":\"%s\","
+          + "\"ConfirmationURL\":\"%s\",\"ValidationURL\":\"%s\"}";
+  private static final String SIMULATE =
+      "{\"ShortCode\":600984,\"CommandID\":\"CustomerPayBillOnline\",\"Amount\":1,"
+          + "\"Msisdn\":%s,\"BillRefNumber\":\"Test Ref\"}";
+
+  private FakeDaraja fake;
+  private RawDaraja raw;
+
+  @BeforeEach
+  void start() {
+    fake = FakeDaraja.start();
+    raw = new RawDaraja(fake);
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private static void assertInvalid(RawDaraja.Answer answer, String field) {
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.errorCode()).isEqualTo("400.002.02");
+    assertThat(answer.errorMessage()).isEqualTo("Bad Request - Invalid " + field);
+  }
+
+  private RawDaraja.Answer register(String type, String confirmation, String validation) {
+    return raw.post(C2bDesk.REGISTER_V2, REGISTER.formatted(type, confirmation, validation));
+  }
+
+  @Test
+  void c2bRegister_responseTypeInOtherCase_isInvalid() {
+    assertInvalid(
+        register("completed", "https://shop.example/c2b/confirm", "https://shop.example/c2b/v"),
+        "ResponseType");
+    assertInvalid(
+        register("Canceled", "https://shop.example/c2b/confirm", "https://shop.example/c2b/v"),
+        "ResponseType");
+  }
+
+  @Test
+  void c2bRegister_bannedWordInUrl_isInvalid() {
+    assertInvalid(
+        register("Completed", "https://shop.example/MPesa/confirm", "https://shop.example/v"),
+        "ConfirmationURL");
+    assertInvalid(
+        register("Completed", "https://shop.example/confirm", "https://shop.example/v?query=1"),
+        "ValidationURL");
+    assertThat(
+            register("Completed", "https://shop.example/confirm", "https://shop.example/v")
+                .json()
+                .get("OriginatorCoversationID")
+                .asText())
+        .isNotBlank();
+  }
+
+  @Test
+  void c2bSimulate_badMsisdn_isInvalid() {
+    assertInvalid(raw.post(C2bDesk.SIMULATE_V2, SIMULATE.formatted("\"0708374149\"")), "Msisdn");
+    assertInvalid(raw.post(C2bDesk.SIMULATE_V1, SIMULATE.formatted("25470837414")), "Msisdn");
+    assertThat(raw.post(C2bDesk.SIMULATE_V2, SIMULATE.formatted("254708374149")).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void c2bSimulate_payBillWithoutAccountOrTooLong_isInvalid() {
+    String noRef =
+        "{\"ShortCode\":600984,\"CommandID\":\"CustomerPayBillOnline\",\"Amount\":1,"
+            + "\"Msisdn\":254708374149}";
+    String longRef = SIMULATE.formatted("254708374149").replace("Test Ref", "x".repeat(21));
+    String badCommand =
+        SIMULATE.formatted("254708374149").replace("CustomerPayBillOnline", "CustomerPayBill");
+
+    assertInvalid(raw.post(C2bDesk.SIMULATE_V2, noRef), "BillRefNumber");
+    assertInvalid(raw.post(C2bDesk.SIMULATE_V2, longRef), "BillRefNumber");
+    assertInvalid(raw.post(C2bDesk.SIMULATE_V2, badCommand), "CommandID");
+  }
+
+  @Test
+  void c2b_invalidToken_is400003_01() {
+    RawDaraja.Answer answer =
+        raw.post(C2bDesk.SIMULATE_V2, SIMULATE.formatted("254708374149"), "not-a-token");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.errorCode()).isEqualTo("400.003.01");
+    assertThat(answer.errorMessage()).isEqualTo("Invalid Access Token");
+  }
+
+  @Test
+  void pull_invalidToken_is401_001() {
+    RawDaraja.Answer answer =
+        raw.post(
+            PullDesk.QUERY,
+            "{\"ShortCode\":\"600000\",\"StartDate\":\"2020-08-04 08:36:00\","
+                + "\"EndDate\":\"2020-08-16 10:10:00\",\"OffSetValue\":\"0\"}",
+            "not-a-token");
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.errorCode()).isEqualTo("401.001");
+  }
+
+  @Test
+  void pull_badOrUnregisteredShortCode_is400_001() {
+    String query =
+        "{\"ShortCode\":\"%s\",\"StartDate\":\"2020-08-04 08:36:00\","
+            + "\"EndDate\":\"2020-08-16 10:10:00\",\"OffSetValue\":\"0\"}";
+
+    RawDaraja.Answer unregistered = raw.post(PullDesk.QUERY, query.formatted("600000"));
+    RawDaraja.Answer letters = raw.post(PullDesk.QUERY, query.formatted("60000A"));
+
+    assertThat(unregistered.status()).isEqualTo(400);
+    assertThat(unregistered.errorCode()).isEqualTo("400.001");
+    assertThat(letters.errorMessage()).isEqualTo("Invalid ShortCode");
+    Golden.assertSameShape("pull/invalid-short-code.json", unregistered.json());
+  }
+
+  @Test
+  void pullRegister_badNominatedNumberOrDate_isInvalid() {
+    String register =
+        "{\"ShortCode\":\"600000\",\"RequestType\":\"Pull\",\"NominatedNumber\":\"%s\","
+            + "\"CallBackURL\":\"https://domain/path\"}";
+    assertInvalid(raw.post(PullDesk.REGISTER, register.formatted("0800000000")), "NominatedNumber");
+    assertThat(raw.post(PullDesk.REGISTER, register.formatted("0722000000")).status())
+        .isEqualTo(200);
+
+    RawDaraja.Answer badDate =
+        raw.post(
+            PullDesk.QUERY,
+            "{\"ShortCode\":\"600000\",\"StartDate\":\"04/08/2020\","
+                + "\"EndDate\":\"2020-08-16 10:10:00\",\"OffSetValue\":\"0\"}");
+    assertInvalid(badDate, "StartDate");
+  }
+}

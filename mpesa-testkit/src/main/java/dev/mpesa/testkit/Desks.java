@@ -9,5 +9,6 @@ final class Desks {
     C2bPayments c2bPayments = new C2bPayments();
     new C2bDesk(backend, c2bPayments).install(routes);
     new PullDesk(backend).install(routes);
+    new QrDesk(backend).install(routes);
   }
 }

@@ -129,6 +129,27 @@ class RawValidationTest {
   }
 
   @Test
+  void qr_badFields_areInvalid() {
+    String sample =
+        "{\"MerchantName\":\"TEST SUPERMARKET\",\"RefNo\":\"Invoice Test\",\"Amount\":1,"
+            + "\"TrxCode\":\"BG\",\"CPI\":\"373132\",\"Size\":\"300\"}";
+
+    RawDaraja.Answer decimal = raw.post(QrDesk.GENERATE, sample.replace("1,", "1.5,"));
+    assertInvalid(decimal, "Amount");
+    Golden.assertSameShape("qr/error-invalid-amount.json", decimal.json());
+    assertInvalid(raw.post(QrDesk.GENERATE, sample.replace("\"BG\"", "\"XX\"")), "TrxCode");
+    assertInvalid(raw.post(QrDesk.GENERATE, sample.replace("\"300\"", "\"big\"")), "Size");
+    assertInvalid(raw.post(QrDesk.GENERATE, sample.replace("\"300\"", "\"0\"")), "Size");
+    assertInvalid(raw.post(QrDesk.GENERATE, sample.replace("\"BG\"", "\"SM\"")), "CPI");
+    assertThat(
+            raw.post(
+                    QrDesk.GENERATE,
+                    sample.replace("\"BG\"", "\"SM\"").replace("373132", "254708374149"))
+                .status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void pullRegister_badNominatedNumberOrDate_isInvalid() {
     String register =
         "{\"ShortCode\":\"600000\",\"RequestType\":\"Pull\",\"NominatedNumber\":\"%s\","

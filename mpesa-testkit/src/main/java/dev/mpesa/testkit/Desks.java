@@ -10,5 +10,7 @@ final class Desks {
     new C2bDesk(backend, c2bPayments).install(routes);
     new PullDesk(backend).install(routes);
     new QrDesk(backend).install(routes);
+    new RatibaDesk(backend).install(routes);
+    new B2bExpressDesk(backend).install(routes);
   }
 }

@@ -2,6 +2,9 @@ package dev.mpesa.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +150,66 @@ class RawValidationTest {
                     sample.replace("\"BG\"", "\"SM\"").replace("373132", "254708374149"))
                 .status())
         .isEqualTo(200);
+  }
+
+  @Test
+  void ratiba_badFields_areInvalid() {
+    String start =
+        LocalDate.now(ZoneId.of("Africa/Nairobi")).format(DateTimeFormatter.BASIC_ISO_DATE);
+    String sample =
+        Golden.read("ratiba/create-request.json")
+            .toString()
+            .replace("20240905", start)
+            .replace("20250905", "20991231")
+            // Loopback only: the accepted order's callback must not leave the machine.
+            .replace("https://mydomain.com/pat", "http://127.0.0.1:1/ratiba");
+
+    assertThat(raw.post(RatibaDesk.CREATE, sample).status()).isEqualTo(200);
+    assertInvalid(
+        raw.post(RatibaDesk.CREATE, sample.replace("\"Frequency\":\"2\"", "\"Frequency\":\"0\"")),
+        "Frequency");
+    assertInvalid(raw.post(RatibaDesk.CREATE, sample.replace(start, "20200101")), "StartDate");
+    assertInvalid(raw.post(RatibaDesk.CREATE, sample.replace(start, "20240231")), "StartDate");
+    assertInvalid(
+        raw.post(
+            RatibaDesk.CREATE,
+            sample.replace(
+                "\"ReceiverPartyIdentifierType\":\"4\"", "\"ReceiverPartyIdentifierType\":\"2\"")),
+        "ReceiverPartyIdentifierType");
+    assertInvalid(
+        raw.post(RatibaDesk.CREATE, sample.replace("Customer Pay Bill", "Customer PayBill")),
+        "TransactionType");
+    assertInvalid(
+        raw.post(
+            RatibaDesk.CREATE,
+            sample.replace("\"Test\",\"Frequency", "\"Test transaction\",\"Frequency")),
+        "TransactionDesc");
+  }
+
+  @Test
+  void b2bExpress_badFieldsAndTokens_areRefused() {
+    String sample =
+        Golden.read("b2b/express-request.json")
+            .toString()
+            .replace("https://vendor.example/result", "http://127.0.0.1:1/b2b");
+
+    assertInvalid(
+        raw.post(B2bExpressDesk.CHECKOUT, sample.replace("\"100\"", "\"10.50\"")), "amount");
+    assertInvalid(
+        raw.post(B2bExpressDesk.CHECKOUT, sample.replace("\"000001\"", "\"1\"")),
+        "primaryShortCode");
+    assertInvalid(
+        raw.post(
+            B2bExpressDesk.CHECKOUT,
+            sample.replaceAll("\"RequestRefID\":\"[^\"]*\"", "\"RequestRefID\":\"\"")),
+        "RequestRefID");
+    RawDaraja.Answer otherSpelling =
+        raw.post(B2bExpressDesk.CHECKOUT, sample.replace("RequestRefID", "RequestRefId"));
+    assertThat(otherSpelling.status()).isEqualTo(200);
+    Golden.assertSameShape("b2b/express-ack.json", otherSpelling.json());
+    RawDaraja.Answer badToken = raw.post(B2bExpressDesk.CHECKOUT, sample, "not-a-token");
+    assertThat(badToken.status()).isEqualTo(404);
+    assertThat(badToken.errorCode()).isEqualTo("404.001.03");
   }
 
   @Test

@@ -12,5 +12,6 @@ final class Desks {
     new QrDesk(backend).install(routes);
     new RatibaDesk(backend).install(routes);
     new B2bExpressDesk(backend).install(routes);
+    new BillManagerDesk(backend, c2bPayments).install(routes);
   }
 }

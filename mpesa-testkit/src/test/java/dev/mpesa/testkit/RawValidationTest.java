@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +211,41 @@ class RawValidationTest {
     RawDaraja.Answer badToken = raw.post(B2bExpressDesk.CHECKOUT, sample, "not-a-token");
     assertThat(badToken.status()).isEqualTo(404);
     assertThat(badToken.errorCode()).isEqualTo("404.001.03");
+  }
+
+  @Test
+  void billManager_badFieldsAndOversizedBulk_areRefused() {
+    String invoice =
+        Golden.read("billmanager/single-invoice-request.json")
+            .toString()
+            .replace("0722000000", "0800000000");
+    RawDaraja.Answer badPhone = raw.post(BillManagerDesk.SINGLE_INVOICE, invoice);
+    assertInvalid(badPhone, "billedPhoneNumber");
+    Golden.assertSameShape("billmanager/error-invalid-field.json", badPhone.json());
+    assertInvalid(
+        raw.post(
+            BillManagerDesk.SINGLE_INVOICE,
+            invoice.replace("0800000000", "0722000000").replace("2021-10-15", "15/10/2021")),
+        "dueDate");
+
+    String one = "{\"externalReference\":\"113\"}";
+    String tooMany = "[" + String.join(",", Collections.nCopies(1001, one)) + "]";
+    RawDaraja.Answer oversized = raw.post(BillManagerDesk.CANCEL_BULK, tooMany);
+    assertThat(oversized.status()).isEqualTo(200);
+    assertThat(oversized.json().get("rescode").asText()).isEqualTo("400");
+    assertThat(raw.post(BillManagerDesk.BULK_INVOICES, one).errorCode()).isEqualTo("400.002.05");
+
+    String optIn =
+        Golden.read("billmanager/optin-request.json")
+            .toString()
+            .replace("http://my-server.com/bar/callback", "http://127.0.0.1:1/bills");
+    assertThat(raw.post(BillManagerDesk.OPT_IN, optIn).json().get("rescode").asText())
+        .isEqualTo("200");
+    assertInvalid(
+        raw.post(
+            BillManagerDesk.OPT_IN,
+            optIn.replace("\"sendReminders\":\"1\"", "\"sendReminders\":\"yes\"")),
+        "sendReminders");
   }
 
   @Test

@@ -365,14 +365,14 @@ final class BillManagerDesk {
     body.put("accountReference", invoice.accountReference);
     body.put("shortCode", payment.shortCode());
     log.debug("billmanager: {} pays invoice {}", payment.receipt(), invoice.externalReference);
-    notify(optIn.callbackUrl(), body, payment.receipt(), 0);
+    deliver(optIn.callbackUrl(), body, payment.receipt(), 0);
   }
 
   /** POSTs the notification; retried while unacknowledged (not when a fault dropped it). */
-  private void notify(URI url, ObjectNode body, String receipt, int retry) {
+  private void deliver(URI url, ObjectNode body, String receipt, int retry) {
     CallbackDelivery delivery = backend.courier.post(CallbackKind.BILL_PAYMENT, url, body, receipt);
     if (!delivery.acknowledged() && !delivery.dropped() && retry < RETRIES) {
-      backend.later(backend.resultDelay, () -> notify(url, body, receipt, retry + 1));
+      backend.later(backend.resultDelay, () -> deliver(url, body, receipt, retry + 1));
     }
   }
 

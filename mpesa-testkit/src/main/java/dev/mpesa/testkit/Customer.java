@@ -13,6 +13,11 @@ import java.util.Objects;
  * fake.customer("254712345680").answers("1025", "An error occurred while sending a push request.");
  * }</pre>
  *
+ * <p>The same scripts answer the fake's other prompts: the PIN prompt of an M-Pesa Ratiba standing
+ * order (the customer behind {@code PartyA}), and the USSD prompt of B2B Express Checkout, scripted
+ * under the till number, which stands for its operator's phone ({@code
+ * fake.customer("000001").willCancel()} ends that checkout with {@code 4001}).
+ *
  * <p>Thread-safe: a test may rescript a customer while requests are in flight; a push takes the
  * script current when it arrives.
  */

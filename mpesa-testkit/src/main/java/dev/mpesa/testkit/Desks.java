@@ -6,5 +6,12 @@ final class Desks {
 
   static void install(Routes routes, Backend backend) {
     new StkDesk(backend).install(routes);
+    C2bPayments c2bPayments = new C2bPayments();
+    new C2bDesk(backend, c2bPayments).install(routes);
+    new PullDesk(backend).install(routes);
+    new QrDesk(backend).install(routes);
+    new RatibaDesk(backend).install(routes);
+    new B2bExpressDesk(backend).install(routes);
+    new BillManagerDesk(backend, c2bPayments).install(routes);
   }
 }

@@ -1,0 +1,353 @@
+package dev.mpesa.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mpesa.MpesaClient;
+import dev.mpesa.c2b.C2bRegisterUrlRequest;
+import dev.mpesa.c2b.C2bSimulateRequest;
+import dev.mpesa.c2b.C2bVersion;
+import dev.mpesa.c2b.ResponseType;
+import dev.mpesa.callback.C2bTransaction;
+import dev.mpesa.callback.C2bValidationReply;
+import dev.mpesa.callback.CallbackReply;
+import dev.mpesa.callback.Callbacks;
+import dev.mpesa.callback.MsisdnKind;
+import dev.mpesa.pull.PullQueryRequest;
+import dev.mpesa.pull.PullRegisterRequest;
+import dev.mpesa.pull.PullTransaction;
+import dev.mpesa.result.Acknowledgement;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** C2B through the SDK against the fake: registration, simulation, validation, confirmation. */
+class C2bEndToEndTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final String SHORT_CODE = FakeDaraja.BUSINESS_SHORT_CODE;
+  private static final String VALIDATE = "/c2b/validate";
+  private static final String CONFIRM = "/c2b/confirm";
+
+  private FakeDaraja fake;
+  private MpesaClient mpesa;
+  private Receiver receiver;
+  private Receiver down;
+
+  @BeforeEach
+  void receivers() {
+    receiver = new Receiver();
+    receiver.answer(r -> Receiver.json(200, CallbackReply.confirmationReceived().toJson()));
+    // A URL nothing listens on: the receiver is started, its URL kept, then stopped.
+    down = new Receiver();
+  }
+
+  @AfterEach
+  void stop() {
+    if (mpesa != null) {
+      mpesa.close();
+    }
+    if (fake != null) {
+      fake.close();
+    }
+    receiver.close();
+    down.close();
+  }
+
+  private void start(boolean externalValidation, C2bVersion version) {
+    fake =
+        FakeDaraja.builder()
+            .resultDelay(Duration.ofMillis(20))
+            .externalValidation(externalValidation)
+            .start();
+    mpesa = fake.clientBuilder().c2bVersion(version).build();
+  }
+
+  private Acknowledgement register(ResponseType type, String validationUrl) {
+    return mpesa
+        .c2b()
+        .registerUrls(
+            C2bRegisterUrlRequest.builder()
+                .shortCode(SHORT_CODE)
+                .responseType(type)
+                .confirmationUrl(receiver.url(CONFIRM))
+                .validationUrl(validationUrl)
+                .build());
+  }
+
+  private Acknowledgement pay(String billRef) {
+    return mpesa
+        .c2b()
+        .simulate(
+            C2bSimulateRequest.builder()
+                .shortCode(SHORT_CODE)
+                .amount(5)
+                .phoneNumber(SandboxNumbers.PAYS)
+                .payBill(billRef)
+                .build());
+  }
+
+  /** Validation answers by account number: {@code BAD...} rejected, others accepted. */
+  private static MockResponse validatingReceiver(RecordedRequest r) {
+    if (!r.getUrl().encodedPath().equals(VALIDATE)) {
+      return Receiver.json(200, CallbackReply.confirmationReceived().toJson());
+    }
+    String body = r.getBody() == null ? "" : r.getBody().string(StandardCharsets.UTF_8);
+    C2bTransaction t = Callbacks.parseC2bValidation(body);
+    C2bValidationReply reply =
+        t.billRefNumber().startsWith("BAD")
+            ? C2bValidationReply.reject(C2bValidationReply.RejectReason.INVALID_ACCOUNT_NUMBER)
+            : C2bValidationReply.accept("INV-" + t.billRefNumber());
+    return Receiver.json(200, reply.toJson());
+  }
+
+  private List<CallbackDelivery> confirmations() {
+    return fake.journal().callbacks(CallbackKind.C2B_CONFIRMATION);
+  }
+
+  @Test
+  void simulate_validationOff_onlyConfirmationWithMaskedMsisdn() {
+    start(false, C2bVersion.V2);
+    register(ResponseType.COMPLETED, receiver.url(VALIDATE));
+    // The sandbox lets a short code register again.
+    Acknowledgement again = register(ResponseType.COMPLETED, receiver.url(VALIDATE));
+    Acknowledgement ack = pay("ACC-1");
+
+    CallbackDelivery delivery = fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+    C2bTransaction t = Callbacks.parseC2bConfirmation(delivery.body());
+
+    assertThat(again.responseCode()).isEqualTo("0");
+    assertThat(ack.responseCode()).isEqualTo("0");
+    assertThat(ack.originatorConversationId()).isNotBlank();
+    assertThat(fake.journal().callbacks(CallbackKind.C2B_VALIDATION)).isEmpty();
+    assertThat(delivery.url().getPath()).isEqualTo(CONFIRM);
+    assertThat(delivery.correlationId()).isEqualTo(t.transId());
+    assertThat(delivery.json().get("TransAmount").textValue()).isEqualTo("5.00");
+    assertThat(t.amount()).isEqualByComparingTo("5");
+    assertThat(t.transactionType()).isEqualTo("Pay Bill");
+    assertThat(t.businessShortCode()).isEqualTo(SHORT_CODE);
+    assertThat(t.billRefNumber()).isEqualTo("ACC-1");
+    assertThat(t.orgAccountBalance()).isEqualByComparingTo("5");
+    assertThat(t.thirdPartyTransId()).isEmpty();
+    assertThat(t.msisdn()).isEqualTo("2547 ***** 149");
+    assertThat(t.msisdnKind()).isEqualTo(MsisdnKind.MASKED);
+    assertThat(t.transId()).matches("[A-Z0-9]{10}");
+  }
+
+  @Test
+  void simulate_validationAccepts_validationThenConfirmationEchoingThirdPartyTransId() {
+    start(true, C2bVersion.V2);
+    receiver.answer(C2bEndToEndTest::validatingReceiver);
+    register(ResponseType.CANCELLED, receiver.url(VALIDATE));
+    pay("ACC-7");
+
+    CallbackDelivery confirmation =
+        fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+    List<CallbackDelivery> all = fake.journal().callbacks();
+    C2bTransaction validation = Callbacks.parseC2bValidation(all.get(0).body());
+    C2bTransaction confirmed = Callbacks.parseC2bConfirmation(confirmation.body());
+
+    assertThat(all)
+        .extracting(CallbackDelivery::kind)
+        .containsExactly(CallbackKind.C2B_VALIDATION, CallbackKind.C2B_CONFIRMATION);
+    assertThat(all.get(0).url().getPath()).isEqualTo(VALIDATE);
+    assertThat(all.get(0).json().get("OrgAccountBalance").textValue()).isEmpty();
+    assertThat(validation.orgAccountBalance()).isNull();
+    assertThat(validation.transId()).isEqualTo(confirmed.transId());
+    assertThat(confirmed.thirdPartyTransId()).isEqualTo("INV-ACC-7");
+    assertThat(confirmed.orgAccountBalance()).isEqualByComparingTo("5");
+  }
+
+  @Test
+  void simulate_validationRejects_noConfirmationAndNoLedgerEntry() {
+    start(true, C2bVersion.V2);
+    receiver.answer(C2bEndToEndTest::validatingReceiver);
+    register(ResponseType.COMPLETED, receiver.url(VALIDATE));
+    mpesa
+        .pull()
+        .register(
+            PullRegisterRequest.builder()
+                .shortCode(SHORT_CODE)
+                .nominatedNumber("0708374149")
+                .callbackUrl(receiver.url("/pull"))
+                .build());
+
+    pay("BAD-1");
+    CallbackDelivery rejected = fake.journal().awaitCallback(CallbackKind.C2B_VALIDATION, WAIT);
+    // A later accepted payment: by its confirmation, the rejected one has long been decided.
+    pay("GOOD-1");
+    CallbackDelivery confirmed = fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+
+    assertThat(rejected.responseBody()).contains("C2B00012");
+    assertThat(confirmations()).hasSize(1);
+    assertThat(confirmed.correlationId()).isNotEqualTo(rejected.correlationId());
+    LocalDateTime now = LocalDateTime.now(ZoneId.of("Africa/Nairobi"));
+    List<PullTransaction> rows =
+        mpesa
+            .pull()
+            .query(
+                PullQueryRequest.builder()
+                    .shortCode(SHORT_CODE)
+                    .startDate(now.minusHours(1))
+                    .endDate(now.plusHours(1))
+                    .build())
+            .transactions();
+    assertThat(rows)
+        .extracting(PullTransaction::transactionId)
+        .containsExactly(confirmed.correlationId());
+  }
+
+  @Test
+  void simulate_validationUrlDown_completedResponseTypeCompletes() {
+    start(true, C2bVersion.V2);
+    String deadUrl = down.url(VALIDATE);
+    down.close();
+    register(ResponseType.COMPLETED, deadUrl);
+    pay("ACC-2");
+
+    CallbackDelivery confirmation =
+        fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+    CallbackDelivery validation = fake.journal().callbacks(CallbackKind.C2B_VALIDATION).get(0);
+
+    assertThat(validation.status()).isZero();
+    assertThat(validation.error()).isNotNull();
+    assertThat(Callbacks.parseC2bConfirmation(confirmation.body()).thirdPartyTransId()).isEmpty();
+  }
+
+  @Test
+  void simulate_validationUrlDown_cancelledResponseTypeCancelsSilently() {
+    start(true, C2bVersion.V2);
+    String deadUrl = down.url(VALIDATE);
+    down.close();
+    register(ResponseType.CANCELLED, deadUrl);
+    pay("ACC-3");
+    CallbackDelivery failed = fake.journal().awaitCallback(CallbackKind.C2B_VALIDATION, WAIT);
+
+    receiver.answer(C2bEndToEndTest::validatingReceiver);
+    register(ResponseType.CANCELLED, receiver.url(VALIDATE));
+    pay("ACC-4");
+    CallbackDelivery confirmed = fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+
+    assertThat(failed.status()).isZero();
+    assertThat(confirmations()).containsExactly(confirmed);
+    assertThat(Callbacks.parseC2bConfirmation(confirmed.body()).billRefNumber()).isEqualTo("ACC-4");
+  }
+
+  @Test
+  void simulate_validationAnswers500_cancelledResponseTypeCancels() {
+    start(true, C2bVersion.V2);
+    receiver.answer(
+        r ->
+            r.getUrl().encodedPath().equals(VALIDATE)
+                    && r.getBody().string(StandardCharsets.UTF_8).contains("ACC-5")
+                ? Receiver.json(500, "{}")
+                : validatingReceiver(r));
+    register(ResponseType.CANCELLED, receiver.url(VALIDATE));
+    pay("ACC-5");
+    CallbackDelivery failed = fake.journal().awaitCallback(CallbackKind.C2B_VALIDATION, WAIT);
+    pay("ACC-6");
+    CallbackDelivery confirmed = fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+
+    assertThat(failed.status()).isEqualTo(500);
+    assertThat(confirmations()).containsExactly(confirmed);
+  }
+
+  @Test
+  void simulate_v1_callbacksCarrySha256OfTheNumber() throws Exception {
+    start(false, C2bVersion.V1);
+    register(ResponseType.COMPLETED, receiver.url(VALIDATE));
+    mpesa
+        .c2b()
+        .simulate(
+            C2bSimulateRequest.builder()
+                .shortCode(SHORT_CODE)
+                .amount(1500)
+                .phoneNumber(SandboxNumbers.PAYS)
+                .buyGoods()
+                .build());
+
+    CallbackDelivery delivery = fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+    C2bTransaction t = Callbacks.parseC2bConfirmation(delivery.body());
+    String expected =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(SandboxNumbers.PAYS.getBytes(StandardCharsets.US_ASCII)));
+
+    assertThat(fake.journal().requests(C2bDesk.REGISTER_V1)).hasSize(1);
+    assertThat(t.msisdn()).isEqualTo(expected);
+    assertThat(t.msisdnKind()).isEqualTo(MsisdnKind.HASHED);
+    assertThat(t.transactionType()).isEqualTo("Buy Goods");
+    assertThat(t.billRefNumber()).isEmpty();
+    Golden.assertSameShape("callbacks/c2b-v1-confirmation.json", delivery.json());
+  }
+
+  @Test
+  void simulate_unregisteredShortCode_completesWithoutCallbacks() {
+    start(false, C2bVersion.V2);
+    register(ResponseType.COMPLETED, receiver.url(VALIDATE));
+    mpesa
+        .pull()
+        .register(
+            PullRegisterRequest.builder()
+                .shortCode("600111")
+                .nominatedNumber("0708374149")
+                .callbackUrl(receiver.url("/pull"))
+                .build());
+    mpesa
+        .c2b()
+        .simulate(
+            C2bSimulateRequest.builder()
+                .shortCode("600111")
+                .amount(9)
+                .phoneNumber(SandboxNumbers.PAYS)
+                .payBill("ACC-9")
+                .build());
+    pay("ACC-10");
+    fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+
+    LocalDateTime now = LocalDateTime.now(ZoneId.of("Africa/Nairobi"));
+    List<PullTransaction> rows =
+        mpesa
+            .pull()
+            .query(
+                PullQueryRequest.builder()
+                    .shortCode("600111")
+                    .startDate(now.minusHours(1))
+                    .endDate(now.plusHours(1))
+                    .build())
+            .transactions();
+    assertThat(fake.journal().callbacks()).hasSize(1);
+    assertThat(rows)
+        .singleElement()
+        .satisfies(r -> assertThat(r.billReference()).isEqualTo("ACC-9"));
+  }
+
+  @Test
+  void payloads_haveTheShapeOfDarajasSamples() {
+    start(true, C2bVersion.V2);
+    receiver.answer(C2bEndToEndTest::validatingReceiver);
+    register(ResponseType.COMPLETED, receiver.url(VALIDATE));
+    pay("Sample Transaction");
+
+    CallbackDelivery confirmation =
+        fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+    Golden.assertSameShape(
+        "callbacks/c2b-v2-validation.json",
+        fake.journal().callbacks(CallbackKind.C2B_VALIDATION).get(0).json());
+    Golden.assertSameShape("callbacks/c2b-v2-confirmation.json", confirmation.json());
+    Golden.assertSameShape(
+        "c2b/register-response.json",
+        fake.journal().requests(C2bDesk.REGISTER_V2).get(0).responseJson());
+    Golden.assertSameShape(
+        "c2b/simulate-response.json",
+        fake.journal().requests(C2bDesk.SIMULATE_V2).get(0).responseJson());
+  }
+}

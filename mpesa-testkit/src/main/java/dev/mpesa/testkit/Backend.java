@@ -75,7 +75,7 @@ final class Backend {
 
   /** The customer behind {@code msisdn} (created with its default script on first use). */
   Customer customer(String msisdn) {
-    return customers.computeIfAbsent(SandboxNumbers.normalise(msisdn), Customer::new);
+    return customers.computeIfAbsent(Msisdns.normalise(msisdn), Customer::new);
   }
 
   /** Runs {@code task} after {@code delay} on the scheduler; a failure is logged, not lost. */

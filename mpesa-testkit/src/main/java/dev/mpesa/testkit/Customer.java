@@ -151,10 +151,6 @@ public final class Customer {
 
   @Override
   public String toString() {
-    return "Customer["
-        + msisdn.substring(0, Math.min(4, msisdn.length()))
-        + "****, "
-        + script
-        + "]";
+    return "Customer[" + Msisdns.forLog(msisdn) + ", " + script + "]";
   }
 }

@@ -107,7 +107,7 @@ final class Exchange {
   /** A required MSISDN Daraja accepts (API.md §10 #22, plus the fake's scripted test numbers). */
   String phone(String field) {
     String value = text(field);
-    if (value == null || !SandboxNumbers.isAcceptedMsisdn(value)) {
+    if (value == null || !Msisdns.isAcceptedMsisdn(value)) {
       throw Rejection.invalid(field);
     }
     return value;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * Customer numbers as the desks read and write them: the local forms some products accept, and the
@@ -11,7 +12,29 @@ import java.util.HexFormat;
  * that every product masks the way its samples do.
  */
 final class Msisdns {
+  private static final Pattern KENYAN_MOBILE = Pattern.compile("254[17]\\d{8}");
+
   private Msisdns() {}
+
+  /** Whether the fake takes {@code msisdn} as a phone number: a Kenyan mobile or a guide number. */
+  static boolean isAcceptedMsisdn(String msisdn) {
+    return KENYAN_MOBILE.matcher(msisdn).matches()
+        || msisdn.equals(SandboxNumbers.GUIDE_INSUFFICIENT_FUNDS)
+        || msisdn.equals(SandboxNumbers.GUIDE_CANCELS)
+        || msisdn.equals(SandboxNumbers.GUIDE_NEVER_ANSWERS);
+  }
+
+  /** {@code 0712345678}, {@code +254712345678}, {@code 712345678} become {@code 254712345678}. */
+  static String normalise(String phone) {
+    String digits = phone.replaceAll("[^0-9]", "");
+    if (digits.length() == 10 && digits.startsWith("0")) {
+      return "254" + digits.substring(1);
+    }
+    if (digits.length() == 9) {
+      return "254" + digits;
+    }
+    return digits;
+  }
 
   /**
    * A required number in {@code 2547...}, {@code 07...} or {@code +2547...} form (Bill Manager and
@@ -24,8 +47,8 @@ final class Msisdns {
     if (value == null || !value.matches("\\+?\\d{9,12}")) {
       throw Rejection.invalid(field);
     }
-    String msisdn = SandboxNumbers.normalise(value);
-    if (!SandboxNumbers.isAcceptedMsisdn(msisdn)) {
+    String msisdn = normalise(value);
+    if (!isAcceptedMsisdn(msisdn)) {
       throw Rejection.invalid(field);
     }
     return msisdn;

@@ -105,7 +105,7 @@ final class RatibaDesk {
     ex.optional("CustomStoId", 64);
 
     String refId = backend.ids.uuid();
-    String key = SandboxNumbers.normalise(partyA) + '\n' + name;
+    String key = Msisdns.normalise(partyA) + '\n' + name;
     if (names.putIfAbsent(key, refId) != null) {
       return envelope(refId, DUPLICATE_CODE, DUPLICATE_MESSAGE, null);
     }

@@ -1,7 +1,5 @@
 package dev.mpesa.testkit;
 
-import java.util.regex.Pattern;
-
 /**
  * The phone numbers whose customers {@link FakeDaraja} scripts by default, following the sandbox
  * test numbers that integrators' guides use. Any other number pays. {@link
@@ -60,17 +58,7 @@ public final class SandboxNumbers {
   /** Has a session open: the push is refused synchronously ("Unable to lock subscriber"). */
   public static final String BUSY = "254708374154";
 
-  private static final Pattern KENYAN_MOBILE = Pattern.compile("254[17]\\d{8}");
-
   private SandboxNumbers() {}
-
-  /** Whether the fake takes {@code msisdn} as a phone number: a Kenyan mobile or a guide number. */
-  static boolean isAcceptedMsisdn(String msisdn) {
-    return KENYAN_MOBILE.matcher(msisdn).matches()
-        || msisdn.equals(GUIDE_INSUFFICIENT_FUNDS)
-        || msisdn.equals(GUIDE_CANCELS)
-        || msisdn.equals(GUIDE_NEVER_ANSWERS);
-  }
 
   /** The script a number starts with. */
   static Customer.Answer defaultAnswer(String msisdn) {
@@ -82,17 +70,5 @@ public final class SandboxNumbers {
       case BUSY -> Customer.Answer.BUSY;
       default -> Customer.Answer.PAY;
     };
-  }
-
-  /** {@code 0712345678}, {@code +254712345678}, {@code 712345678} become {@code 254712345678}. */
-  static String normalise(String phone) {
-    String digits = phone.replaceAll("[^0-9]", "");
-    if (digits.length() == 10 && digits.startsWith("0")) {
-      return "254" + digits.substring(1);
-    }
-    if (digits.length() == 9) {
-      return "254" + digits;
-    }
-    return digits;
   }
 }

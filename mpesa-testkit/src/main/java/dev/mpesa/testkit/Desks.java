@@ -6,5 +6,8 @@ final class Desks {
 
   static void install(Routes routes, Backend backend) {
     new StkDesk(backend).install(routes);
+    // One view of the short codes' accounts for every desk that pays out of them.
+    Balances balances = new Balances(backend.ledger);
+    new B2cDesk(backend, balances).install(routes);
   }
 }

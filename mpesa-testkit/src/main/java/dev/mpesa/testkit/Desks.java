@@ -9,5 +9,6 @@ final class Desks {
     // One view of the short codes' accounts for every desk that pays out of them.
     Balances balances = new Balances(backend.ledger);
     new B2cDesk(backend, balances).install(routes);
+    new B2bDesk(backend, balances).install(routes);
   }
 }

@@ -10,5 +10,6 @@ final class Desks {
     Balances balances = new Balances(backend.ledger);
     new B2cDesk(backend, balances).install(routes);
     new B2bDesk(backend, balances).install(routes);
+    new AccountDesk(backend, balances).install(routes);
   }
 }

@@ -201,6 +201,7 @@ final class AccountDesk {
       if (balances.of(shortCode).utility().compareTo(original.amount()) < 0) {
         return request.failure("1", ResultEnvelope.INSUFFICIENT_FUNDS, at);
       }
+      // Keeps the ledger's own record in step for any desk that asks it.
       backend.ledger.markReversed(original.receipt());
       after =
           balances.debit(

@@ -1,7 +1,6 @@
 package dev.mpesa.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mpesa.testkit.ResultEnvelope.Initiator;
 import dev.mpesa.testkit.ResultEnvelope.Pairs;
@@ -135,8 +134,7 @@ final class B2bDesk {
       // Daraja's top-up samples list Occassion, without a Value when none was sent.
       references.textOrKey("Occassion", payment.occasion());
     }
-    ArrayNode items = references.array();
-    return request.success(receipt, parameters.array(), items);
+    return request.success(receipt, parameters.array(), references.array());
   }
 
   /**

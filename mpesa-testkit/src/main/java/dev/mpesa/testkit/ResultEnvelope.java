@@ -334,7 +334,9 @@ final class ResultEnvelope {
       if (product.failureTime) {
         result
             .putObject("ResultParameters")
-            .set("ResultParameter", new Pairs().number("BOCompletedTime", boTime(at)).single());
+            .set(
+                "ResultParameter",
+                new Pairs().number("BOCompletedTime", Wire.compactNumber(at)).single());
       }
       result.putObject("ReferenceData").set("ReferenceItem", product.failureReference());
       return wrap(result);
@@ -383,10 +385,6 @@ final class ResultEnvelope {
       ObjectNode body = Wire.object();
       body.set("Result", result);
       return body;
-    }
-
-    private static long boTime(Instant at) {
-      return Wire.compactNumber(at);
     }
   }
 }

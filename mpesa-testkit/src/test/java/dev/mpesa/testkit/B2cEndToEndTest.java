@@ -181,6 +181,23 @@ class B2cEndToEndTest {
   }
 
   @Test
+  void pay_resetAfterDarajaProcessedIt_retryIsRefusedAsDuplicateAndPaysOnce() {
+    fake.faults().failNext(1, Fault.RESET_AFTER_PROCESSING, B2cDesk.PAY_V3);
+    B2cPaymentRequest request = payment(700).originatorConversationId("reset-1").build();
+
+    assertThatThrownBy(() -> mpesa.b2c().pay(request))
+        .isInstanceOf(DuplicateRequestException.class);
+
+    List<ReceivedRequest> sent = fake.journal().requests(B2cDesk.PAY_V3);
+    assertThat(sent).extracting(ReceivedRequest::status).containsExactly(0, 500);
+    assertThat(sent.get(1).body()).isEqualTo(sent.get(0).body());
+    CallbackDelivery paid = fake.journal().awaitCallback(CallbackKind.RESULT, WAIT);
+    ResultCallback cb = Callbacks.parseResult(paid.body());
+    assertThat(cb.originatorConversationId()).isEqualTo("reset-1");
+    assertThat(B2cPaymentResult.from(cb).amount()).isEqualByComparingTo("700");
+  }
+
+  @Test
   void payloads_haveTheShapeOfDarajasSamples() {
     Acknowledgement paid = mpesa.b2c().pay(payment(10).build());
     Golden.assertSameShape(

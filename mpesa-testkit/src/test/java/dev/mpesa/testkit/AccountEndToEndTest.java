@@ -294,7 +294,7 @@ class AccountEndToEndTest {
     assertThat(TransactionReversalResult.from(cb).result())
         .isEqualTo(ReversalResult.INVALID_ORIGINAL_TRANSACTION);
     assertThat(cb.resultDesc()).isEqualTo("The OriginalTransactionID is invalid.");
-    assertThat(cb.transactionId()).matches("[A-Z]{3}0000000");
+    assertThat(cb.transactionId()).matches("[A-Z]{2}[A-Z0-9]0000000");
   }
 
   @Test

@@ -144,7 +144,7 @@ class B2cEndToEndTest {
       assertThat(b2c.status()).isEqualTo(PaymentStatus.FAILED);
       assertThat(cb.resultDesc()).isEqualTo("The initiator information is invalid.");
       assertThat(cb.parameterValues()).isEmpty();
-      assertThat(cb.transactionId()).matches("[A-Z]{3}0000000");
+      assertThat(cb.transactionId()).matches("[A-Z]{2}[A-Z0-9]0000000");
       assertThat(b2c.receipt()).isNull();
     }
   }

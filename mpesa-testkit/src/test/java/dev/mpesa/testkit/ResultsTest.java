@@ -100,7 +100,7 @@ class ResultsTest {
     assertThat(B2cPaymentResult.from(cb).result()).isEqualTo(B2cResult.CUSTOMER_NOT_REGISTERED);
     assertThat(cb.resultDesc()).isEqualTo("The customer is not registered.");
     assertThat(cb.parameterValues()).isEmpty();
-    assertThat(cb.transactionId()).matches("[A-Z]{3}0000000");
+    assertThat(cb.transactionId()).matches("[A-Z]{2}[A-Z0-9]0000000");
     assertThat(statusOf("scripted-1").queryResult())
         .isEqualTo(AccountQueryResult.RECEIPT_NOT_FOUND);
   }

@@ -25,6 +25,10 @@ final class Backend {
   final Faults faults;
   final Courier courier;
   final Ledger ledger = new Ledger();
+
+  /** Scripted outcomes of the asynchronous APIs, taken as requests are accepted. */
+  final Results results = new Results();
+
   final ScheduledExecutorService scheduler;
 
   /** STK short code → passkey. */

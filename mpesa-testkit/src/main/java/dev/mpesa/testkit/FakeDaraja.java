@@ -183,6 +183,14 @@ public final class FakeDaraja implements AutoCloseable {
     return backend.journal;
   }
 
+  /**
+   * Scripts how the next asynchronous requests end (B2C, B2Pochi, B2B, top-up, tax, Account
+   * Balance, Transaction Status, Reversal): a failure code, or a queue timeout. Thread-safe.
+   */
+  public Results results() {
+    return backend.results;
+  }
+
   /** Stops the server and the scheduler; callbacks not yet sent are not sent. */
   @Override
   public void close() {

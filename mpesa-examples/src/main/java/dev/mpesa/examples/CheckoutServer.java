@@ -9,12 +9,10 @@ import dev.mpesa.MpesaClient;
 import dev.mpesa.callback.CallbackReply;
 import dev.mpesa.callback.Callbacks;
 import dev.mpesa.callback.StkCallback;
-import dev.mpesa.error.AuthenticationException;
 import dev.mpesa.error.CallbackParseException;
 import dev.mpesa.error.CallbackVerificationException;
 import dev.mpesa.error.CircuitOpenException;
 import dev.mpesa.error.DuplicateRequestException;
-import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaApiException;
 import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.MpesaNetworkException;
@@ -260,8 +258,9 @@ public final class CheckoutServer implements AutoCloseable {
       return;
     }
     String reference = payment.reference();
+    StkPushResponse ack;
     try {
-      StkPushResponse ack =
+      ack =
           mpesa
               .stk()
               .push(
@@ -272,16 +271,13 @@ public final class CheckoutServer implements AutoCloseable {
                       .description(DESCRIPTION)
                       .callbackUrl(signer.sign(callbackBase, reference))
                       .build());
-      store.pushAccepted(reference, ack.checkoutRequestId(), ack.merchantRequestId());
-      log.debug(
-          "Payment {}: prompt sent, CheckoutRequestID {}", reference, ack.checkoutRequestId());
-      send(exchange, 202, view(reload(payment)));
     } catch (OutcomeUnknownException | DuplicateRequestException e) {
       // The prompt may be on the phone, or paid already: never push again (R9). The callback
       // URL names this payment, so its callback settles it.
       store.pushUnconfirmed(reference);
       log.warn("Payment {}: the push got no usable answer; not resending it", reference);
       send(exchange, 202, view(reload(payment)));
+      return;
     } catch (SubscriberBusyException e) {
       ObjectNode answer =
           refuse(
@@ -290,25 +286,31 @@ public final class CheckoutServer implements AutoCloseable {
                   + " again in a minute. Nothing was charged.");
       answer.put("retryAfterSeconds", e.suggestedWait().toSeconds());
       send(exchange, 409, answer);
+      return;
     } catch (ThrottledException | CircuitOpenException e) {
       send(exchange, 503, refuse(payment, "M-Pesa is busy; nothing was charged. Try again soon."));
-    } catch (InvalidRequestException | AuthenticationException e) {
-      log.warn("Payment {}: Daraja refused the push: {}", reference, e.getMessage());
-      send(exchange, 502, refuse(payment, "M-Pesa refused the payment request: " + reason(e)));
+      return;
     } catch (MpesaApiException e) {
+      // Invalid request, wrong credentials, product not enabled...: fix the configuration.
       log.warn("Payment {}: Daraja refused the push: {}", reference, e.getMessage());
       send(exchange, 502, refuse(payment, "M-Pesa refused the payment request: " + reason(e)));
+      return;
     } catch (MpesaNetworkException e) {
       // Not an OutcomeUnknownException: the SDK knows the request never reached Daraja.
       send(exchange, 503, refuse(payment, "M-Pesa could not be reached; nothing was charged."));
+      return;
     } catch (IllegalArgumentException e) {
       // A rule of the client's configuration, such as a lower stkMaxAmount; nothing was sent.
       send(exchange, 400, refuse(payment, e.getMessage()));
+      return;
     } catch (RuntimeException e) {
       // Unexpected: assume the push may have gone out, as for an unknown outcome.
       store.pushUnconfirmed(reference);
       throw e;
     }
+    store.pushAccepted(reference, ack.checkoutRequestId(), ack.merchantRequestId());
+    log.debug("Payment {}: prompt sent, CheckoutRequestID {}", reference, ack.checkoutRequestId());
+    send(exchange, 202, view(reload(payment)));
   }
 
   private ObjectNode refuse(Payment payment, String reason) throws SQLException {

@@ -44,6 +44,21 @@ class CheckoutDemoTest {
     assertThat(transcript()).contains("MPESA_CALLBACK_BASE_URL").doesNotContain("s3cret-value");
   }
 
+  @Test
+  void run_sandboxWithInvalidPhone_returnsConfigurationErrorWithPhoneMasked() {
+    int code =
+        CheckoutDemo.run(
+            Map.of(
+                "MPESA_CONSUMER_KEY", "key",
+                "MPESA_CONSUMER_SECRET", "s3cret-value",
+                "MPESA_CALLBACK_BASE_URL", "https://shop.example",
+                "MPESA_PHONE_PAYS", "0812345678"),
+            out);
+
+    assertThat(code).isEqualTo(CheckoutDemo.CONFIGURATION_ERROR);
+    assertThat(transcript()).contains("Bad setting for ORD-1001").doesNotContain("0812345678");
+  }
+
   /**
    * API.md 9.2: Daraja refuses callback URLs with words such as "mpesa"; caught before any call.
    */

@@ -409,6 +409,24 @@ class CheckoutServerTest {
     assertThat(fake.journal().requests(PUSH)).hasSize(1);
   }
 
+  /** R13: a request Daraja rejects is failed at once, never resent. */
+  @Test
+  void checkout_darajaRejectsCredentials_answers502Failed() throws Exception {
+    try (MpesaClient wrongPasskey = fake.clientBuilder().passkey("not-the-passkey").build()) {
+      server.close();
+      server =
+          CheckoutServer.builder().mpesa(wrongPasskey).signer(signer).dataSource(database).start();
+
+      Answer answer = checkout("ORD-1", 850, SandboxNumbers.PAYS);
+
+      assertThat(answer.status()).isEqualTo(502);
+      assertThat(answer.json().get("status").asText()).isEqualTo("failed");
+      assertThat(answer.json().get("error").asText()).contains("Wrong credentials");
+      assertThat(answer.json().get("resultDescription").asText()).contains("Wrong credentials");
+      assertThat(fake.journal().requests(PUSH)).hasSize(1);
+    }
+  }
+
   /** R17: one prompt per order at a time, and never for a paid order. */
   @Test
   void checkout_orderPendingOrPaidOrOtherAmount_answers409WithoutPush() throws Exception {

@@ -22,14 +22,24 @@ public final class FakeDarajaMain {
 
   /** Starts the fake and waits until the JVM is stopped (Ctrl-C). */
   public static void main(String[] args) throws InterruptedException {
+    int code = run(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * Starts the fake described by {@code args}, prints how to reach it, and blocks until the JVM
+   * shuts down; returns 2 at once, with the usage on {@code err}, if the options are wrong.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
     FakeDaraja.Builder builder;
     try {
       builder = parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("FakeDaraja: " + e.getMessage());
-      System.err.println(usage());
-      System.exit(2);
-      return;
+      err.println("FakeDaraja: " + e.getMessage());
+      err.println(usage());
+      return 2;
     }
     FakeDaraja fake = builder.start();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -41,8 +51,9 @@ public final class FakeDarajaMain {
                   stopped.countDown();
                 },
                 "fake-daraja-shutdown"));
-    describe(fake, System.out);
+    describe(fake, out);
     stopped.await();
+    return 0;
   }
 
   /** Reads the command line into a builder (port 8089 unless given). */

@@ -35,4 +35,18 @@ class FakeDarajaMainTest {
     assertThatThrownBy(() -> FakeDarajaMain.parse(new String[] {"--colour"}))
         .hasMessageContaining("unknown option --colour");
   }
+
+  @Test
+  void run_badOptions_printsUsageAndReturns2() throws InterruptedException {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int code =
+        FakeDarajaMain.run(
+            new String[] {"--colour"},
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option", "usage:");
+  }
 }

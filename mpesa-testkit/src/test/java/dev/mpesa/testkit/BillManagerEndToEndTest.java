@@ -1,5 +1,6 @@
 package dev.mpesa.testkit;
 
+import static dev.mpesa.testkit.World.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,33 +23,18 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Bill Manager through the SDK against the fake, with invoices paid by simulated C2B payments. */
 class BillManagerEndToEndTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String SHORT_CODE = FakeDaraja.BUSINESS_SHORT_CODE;
 
-  private FakeDaraja fake;
-  private Receiver receiver;
-  private MpesaClient mpesa;
-
-  @BeforeEach
-  void start() {
-    fake = FakeDaraja.builder().resultDelay(Duration.ofMillis(20)).start();
-    receiver = new Receiver();
-    receiver.answer(r -> Receiver.json(200, BillPaymentReply.success().toJson()));
-    mpesa = fake.clientBuilder().build();
-  }
-
-  @AfterEach
-  void stop() {
-    mpesa.close();
-    receiver.close();
-    fake.close();
-  }
+  @AutoClose private final World world = new World(b -> b.resultDelay(Duration.ofMillis(20)));
+  private final FakeDaraja fake = world.fake;
+  private final Receiver receiver =
+      world.receiver.answer(r -> Receiver.json(200, BillPaymentReply.success().toJson()));
+  private final MpesaClient mpesa = world.mpesa;
 
   private OptInRequest.Builder biller() {
     return OptInRequest.builder()

@@ -1,5 +1,6 @@
 package dev.mpesa.testkit;
 
+import static dev.mpesa.testkit.World.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mpesa.MpesaClient;
@@ -25,49 +26,34 @@ import java.util.HexFormat;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** C2B through the SDK against the fake: registration, simulation, validation, confirmation. */
 class C2bEndToEndTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String SHORT_CODE = FakeDaraja.BUSINESS_SHORT_CODE;
   private static final String VALIDATE = "/c2b/validate";
   private static final String CONFIRM = "/c2b/confirm";
 
+  // A URL nothing listens on: the receiver is started, its URL kept, then stopped.
+  @AutoClose private final Receiver down = new Receiver();
+
+  // Each test starts its own, with the validation and C2B version it is about.
+  @AutoClose private World world;
   private FakeDaraja fake;
   private MpesaClient mpesa;
   private Receiver receiver;
-  private Receiver down;
-
-  @BeforeEach
-  void receivers() {
-    receiver = new Receiver();
-    receiver.answer(r -> Receiver.json(200, CallbackReply.confirmationReceived().toJson()));
-    // A URL nothing listens on: the receiver is started, its URL kept, then stopped.
-    down = new Receiver();
-  }
-
-  @AfterEach
-  void stop() {
-    if (mpesa != null) {
-      mpesa.close();
-    }
-    if (fake != null) {
-      fake.close();
-    }
-    receiver.close();
-    down.close();
-  }
 
   private void start(boolean externalValidation, C2bVersion version) {
-    fake =
-        FakeDaraja.builder()
-            .resultDelay(Duration.ofMillis(20))
-            .externalValidation(externalValidation)
-            .start();
-    mpesa = fake.clientBuilder().c2bVersion(version).build();
+    world =
+        new World(
+            b -> b.resultDelay(Duration.ofMillis(20)).externalValidation(externalValidation),
+            c -> c.c2bVersion(version));
+    fake = world.fake;
+    mpesa = world.mpesa;
+    receiver =
+        world.receiver.answer(
+            r -> Receiver.json(200, CallbackReply.confirmationReceived().toJson()));
   }
 
   private Acknowledgement register(ResponseType type, String validationUrl) {

@@ -1,5 +1,6 @@
 package dev.mpesa.testkit;
 
+import static dev.mpesa.testkit.World.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mpesa.MpesaClient;
@@ -18,36 +19,21 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Pull Transactions through the SDK against the fake, over payments the fake really made. */
 class PullEndToEndTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String SHORT_CODE = FakeDaraja.BUSINESS_SHORT_CODE;
 
-  private FakeDaraja fake;
-  private Receiver receiver;
-  private MpesaClient mpesa;
+  @AutoClose
+  private final World world =
+      new World(
+          b -> b.resultDelay(Duration.ofMillis(20)).customerResponseTime(Duration.ofMillis(20)));
 
-  @BeforeEach
-  void start() {
-    fake =
-        FakeDaraja.builder()
-            .resultDelay(Duration.ofMillis(20))
-            .customerResponseTime(Duration.ofMillis(20))
-            .start();
-    receiver = new Receiver();
-    mpesa = fake.clientBuilder().build();
-  }
-
-  @AfterEach
-  void stop() {
-    mpesa.close();
-    receiver.close();
-    fake.close();
-  }
+  private final FakeDaraja fake = world.fake;
+  private final Receiver receiver = world.receiver;
+  private final MpesaClient mpesa = world.mpesa;
 
   private PullRegisterResponse registerPull(String shortCode) {
     return mpesa

@@ -1,6 +1,5 @@
 package dev.mpesa.testkit;
 
-import static dev.mpesa.testkit.World.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mpesa.MpesaClient;
@@ -12,7 +11,6 @@ import dev.mpesa.b2c.B2cPaymentRequest;
 import dev.mpesa.callback.AccountBalance;
 import dev.mpesa.callback.AccountBalanceResult;
 import dev.mpesa.callback.B2cPaymentResult;
-import dev.mpesa.callback.Callbacks;
 import dev.mpesa.callback.ResultCallback;
 import dev.mpesa.callback.StkCallback;
 import dev.mpesa.callback.TransactionReversalResult;
@@ -21,8 +19,6 @@ import dev.mpesa.result.AccountQueryResult;
 import dev.mpesa.result.Acknowledgement;
 import dev.mpesa.result.PaymentStatus;
 import dev.mpesa.result.ReversalResult;
-import dev.mpesa.stk.StkPushRequest;
-import dev.mpesa.stk.StkPushResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -43,19 +39,7 @@ class AccountEndToEndTest {
 
   /** A customer pays {@code amount} to {@link FakeDaraja#SHORT_CODE}; returns the receipt. */
   private String paidStkPush(long amount) {
-    StkPushResponse ack =
-        mpesa
-            .stk()
-            .push(
-                StkPushRequest.builder()
-                    .phoneNumber(SandboxNumbers.PAYS)
-                    .amount(amount)
-                    .accountReference("ORD-9")
-                    .description("Order 9")
-                    .callbackUrl(receiver.url("/stk"))
-                    .build());
-    StkCallback cb =
-        Callbacks.parseStk(fake.journal().awaitCallback(ack.checkoutRequestId(), WAIT).body());
+    StkCallback cb = world.stkPayment(amount);
     assertThat(cb.status()).isEqualTo(PaymentStatus.COMPLETED);
     return cb.receiptNumber();
   }

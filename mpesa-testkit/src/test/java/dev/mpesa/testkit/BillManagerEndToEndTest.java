@@ -10,9 +10,6 @@ import dev.mpesa.billmanager.Invoice;
 import dev.mpesa.billmanager.OptInRequest;
 import dev.mpesa.billmanager.OptInResponse;
 import dev.mpesa.billmanager.PaymentAcknowledgement;
-import dev.mpesa.c2b.C2bRegisterUrlRequest;
-import dev.mpesa.c2b.C2bSimulateRequest;
-import dev.mpesa.c2b.ResponseType;
 import dev.mpesa.callback.BillPaymentNotification;
 import dev.mpesa.callback.BillPaymentReply;
 import dev.mpesa.callback.Callbacks;
@@ -60,24 +57,8 @@ class BillManagerEndToEndTest {
 
   /** Registers C2B URLs on the receiver and pays {@code amount} to {@code account}. */
   private void pay(String account, long amount) {
-    mpesa
-        .c2b()
-        .registerUrls(
-            C2bRegisterUrlRequest.builder()
-                .shortCode(SHORT_CODE)
-                .responseType(ResponseType.COMPLETED)
-                .confirmationUrl(receiver.url("/c2b/confirm"))
-                .validationUrl(receiver.url("/c2b/validate"))
-                .build());
-    mpesa
-        .c2b()
-        .simulate(
-            C2bSimulateRequest.builder()
-                .shortCode(SHORT_CODE)
-                .amount(amount)
-                .phoneNumber(SandboxNumbers.PAYS)
-                .payBill(account)
-                .build());
+    world.registerC2bUrls(SHORT_CODE);
+    world.c2bPayment(SHORT_CODE, account, amount);
   }
 
   @Test

@@ -190,8 +190,15 @@ final class AccountDesk {
         || original.amount().compareTo(amount) != 0) {
       return request.failure("R000002", INVALID_ORIGINAL, at);
     }
-    String receipt = backend.ids.receipt(at);
     String shortCode = original.creditParty();
+    Ledger.Entry reversed =
+        request.entry(
+            Ledger.Kind.REVERSAL,
+            original.amount(),
+            shortCode,
+            original.debitParty(),
+            original.receipt(),
+            at);
     Balances.Snapshot after;
     // Under the lock every debit takes, so the checks and the debit are one step.
     synchronized (balances) {
@@ -203,22 +210,7 @@ final class AccountDesk {
       }
       // Keeps the ledger's own record in step for any desk that asks it.
       backend.ledger.markReversed(original.receipt());
-      after =
-          balances.debit(
-              shortCode,
-              Balances.Account.UTILITY,
-              original.amount(),
-              () ->
-                  new Ledger.Entry(
-                      receipt,
-                      Ledger.Kind.REVERSAL,
-                      original.amount(),
-                      shortCode,
-                      original.debitParty(),
-                      request.originatorConversationId,
-                      request.conversationId,
-                      original.receipt(),
-                      at));
+      after = balances.debit(Balances.Account.UTILITY, reversed);
     }
     Pairs parameters =
         new Pairs()
@@ -231,7 +223,7 @@ final class AccountDesk {
             .money("Charge", new BigDecimal("0.00"))
             .text("CreditPartyPublicName", ResultEnvelope.partyName(original.debitParty()))
             .text("DebitPartyPublicName", ResultEnvelope.partyName(shortCode));
-    return request.success(receipt, parameters.array(), request.queueReference());
+    return request.success(reversed.receipt(), parameters.array(), request.queueReference());
   }
 
   /**

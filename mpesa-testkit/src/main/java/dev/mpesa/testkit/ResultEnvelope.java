@@ -363,6 +363,30 @@ final class ResultEnvelope {
     }
 
     /**
+     * The ledger entry of money this request moves: under a new receipt and the request's ids.
+     *
+     * @param billReference the entry's bill reference, or null
+     */
+    Ledger.Entry entry(
+        Ledger.Kind kind,
+        BigDecimal amount,
+        String debitParty,
+        String creditParty,
+        String billReference,
+        Instant at) {
+      return new Ledger.Entry(
+          backend.ids.receipt(at),
+          kind,
+          amount,
+          debitParty,
+          creditParty,
+          originatorConversationId,
+          conversationId,
+          billReference,
+          at);
+    }
+
+    /**
      * A placeholder receipt ({@code OAK0000000}) for results that carry no receipt of their own.
      */
     String placeholder(Instant at) {

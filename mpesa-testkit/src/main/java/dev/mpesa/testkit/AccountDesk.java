@@ -56,14 +56,13 @@ final class AccountDesk {
     URI queueTimeoutUrl = ex.url("QueueTimeOutURL", false);
     URI resultUrl = ex.url("ResultURL", false);
     return ResultEnvelope.accept(
-            backend,
-            Product.BALANCE,
-            initiator,
-            null,
-            resultUrl,
-            queueTimeoutUrl,
-            (request, at) -> balanceResult(request, partyA, at))
-        .ack();
+        backend,
+        Product.BALANCE,
+        initiator,
+        null,
+        resultUrl,
+        queueTimeoutUrl,
+        (request, at) -> balanceResult(request, partyA, at));
   }
 
   private ObjectNode balanceResult(Pending request, String partyA, Instant at) {
@@ -96,14 +95,13 @@ final class AccountDesk {
     String occasion = ex.optional("Occasion", 100);
     StatusQuery query = new StatusQuery(transactionId, conversationId, occasion);
     return ResultEnvelope.accept(
-            backend,
-            Product.STATUS,
-            initiator,
-            null,
-            resultUrl,
-            queueTimeoutUrl,
-            (request, at) -> statusResult(request, query, at))
-        .ack();
+        backend,
+        Product.STATUS,
+        initiator,
+        null,
+        resultUrl,
+        queueTimeoutUrl,
+        (request, at) -> statusResult(request, query, at));
   }
 
   /**
@@ -165,14 +163,13 @@ final class AccountDesk {
     ex.optional("Occasion", 100);
     Reversal reversal = new Reversal(transactionId, amount, receiverParty);
     return ResultEnvelope.accept(
-            backend,
-            Product.REVERSAL,
-            initiator,
-            null,
-            resultUrl,
-            queueTimeoutUrl,
-            (request, at) -> reversalResult(request, reversal, at))
-        .ack();
+        backend,
+        Product.REVERSAL,
+        initiator,
+        null,
+        resultUrl,
+        queueTimeoutUrl,
+        (request, at) -> reversalResult(request, reversal, at));
   }
 
   private ObjectNode reversalResult(Pending request, Reversal reversal, Instant at) {

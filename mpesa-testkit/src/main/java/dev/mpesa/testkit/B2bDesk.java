@@ -75,16 +75,14 @@ final class B2bDesk {
     String occasion = ex.optional("Occassion", 100);
 
     Payment payment = new Payment(command, amount, partyA, partyB, accountReference, occasion);
-    Pending pending =
-        ResultEnvelope.accept(
-            backend,
-            tax ? Product.TAX : Product.B2B,
-            initiator,
-            null,
-            resultUrl,
-            queueTimeoutUrl,
-            (request, at) -> complete(request, payment, at));
-    return pending.ack();
+    return ResultEnvelope.accept(
+        backend,
+        tax ? Product.TAX : Product.B2B,
+        initiator,
+        null,
+        resultUrl,
+        queueTimeoutUrl,
+        (request, at) -> complete(request, payment, at));
   }
 
   /** Pays from the Working account, or fails with {@code 1} when it is short. */

@@ -85,16 +85,14 @@ final class B2cDesk {
       throw Rejection.duplicateOriginatorConversationId();
     }
     Payment payment = new Payment(amount, partyA, msisdn);
-    Pending pending =
-        ResultEnvelope.accept(
-            backend,
-            Product.B2C,
-            initiator,
-            originatorConversationId,
-            resultUrl,
-            queueTimeoutUrl,
-            (request, at) -> complete(request, payment, at));
-    return pending.ack();
+    return ResultEnvelope.accept(
+        backend,
+        Product.B2C,
+        initiator,
+        originatorConversationId,
+        resultUrl,
+        queueTimeoutUrl,
+        (request, at) -> complete(request, payment, at));
   }
 
   /** Pays from the Utility account, or fails with {@code 1} when it is short. */

@@ -56,14 +56,13 @@ final class AccountDesk {
     URI queueTimeoutUrl = ex.url("QueueTimeOutURL", false);
     URI resultUrl = ex.url("ResultURL", false);
     return ResultEnvelope.accept(
-            backend,
-            Product.BALANCE,
-            initiator,
-            null,
-            resultUrl,
-            queueTimeoutUrl,
-            (request, at) -> balanceResult(request, partyA, at))
-        .ack();
+        backend,
+        Product.BALANCE,
+        initiator,
+        null,
+        resultUrl,
+        queueTimeoutUrl,
+        (request, at) -> balanceResult(request, partyA, at));
   }
 
   private ObjectNode balanceResult(Pending request, String partyA, Instant at) {
@@ -96,14 +95,13 @@ final class AccountDesk {
     String occasion = ex.optional("Occasion", 100);
     StatusQuery query = new StatusQuery(transactionId, conversationId, occasion);
     return ResultEnvelope.accept(
-            backend,
-            Product.STATUS,
-            initiator,
-            null,
-            resultUrl,
-            queueTimeoutUrl,
-            (request, at) -> statusResult(request, query, at))
-        .ack();
+        backend,
+        Product.STATUS,
+        initiator,
+        null,
+        resultUrl,
+        queueTimeoutUrl,
+        (request, at) -> statusResult(request, query, at));
   }
 
   /**
@@ -165,14 +163,13 @@ final class AccountDesk {
     ex.optional("Occasion", 100);
     Reversal reversal = new Reversal(transactionId, amount, receiverParty);
     return ResultEnvelope.accept(
-            backend,
-            Product.REVERSAL,
-            initiator,
-            null,
-            resultUrl,
-            queueTimeoutUrl,
-            (request, at) -> reversalResult(request, reversal, at))
-        .ack();
+        backend,
+        Product.REVERSAL,
+        initiator,
+        null,
+        resultUrl,
+        queueTimeoutUrl,
+        (request, at) -> reversalResult(request, reversal, at));
   }
 
   private ObjectNode reversalResult(Pending request, Reversal reversal, Instant at) {
@@ -190,8 +187,15 @@ final class AccountDesk {
         || original.amount().compareTo(amount) != 0) {
       return request.failure("R000002", INVALID_ORIGINAL, at);
     }
-    String receipt = backend.ids.receipt(at);
     String shortCode = original.creditParty();
+    Ledger.Entry reversed =
+        request.entry(
+            Ledger.Kind.REVERSAL,
+            original.amount(),
+            shortCode,
+            original.debitParty(),
+            original.receipt(),
+            at);
     Balances.Snapshot after;
     // Under the lock every debit takes, so the checks and the debit are one step.
     synchronized (balances) {
@@ -203,22 +207,7 @@ final class AccountDesk {
       }
       // Keeps the ledger's own record in step for any desk that asks it.
       backend.ledger.markReversed(original.receipt());
-      after =
-          balances.debit(
-              shortCode,
-              Balances.Account.UTILITY,
-              original.amount(),
-              () ->
-                  new Ledger.Entry(
-                      receipt,
-                      Ledger.Kind.REVERSAL,
-                      original.amount(),
-                      shortCode,
-                      original.debitParty(),
-                      request.originatorConversationId,
-                      request.conversationId,
-                      original.receipt(),
-                      at));
+      after = balances.debit(Balances.Account.UTILITY, reversed);
     }
     Pairs parameters =
         new Pairs()
@@ -231,7 +220,7 @@ final class AccountDesk {
             .money("Charge", new BigDecimal("0.00"))
             .text("CreditPartyPublicName", ResultEnvelope.partyName(original.debitParty()))
             .text("DebitPartyPublicName", ResultEnvelope.partyName(shortCode));
-    return request.success(receipt, parameters.array(), request.queueReference());
+    return request.success(reversed.receipt(), parameters.array(), request.queueReference());
   }
 
   /**

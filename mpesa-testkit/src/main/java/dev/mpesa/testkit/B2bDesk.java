@@ -75,39 +75,30 @@ final class B2bDesk {
     String occasion = ex.optional("Occassion", 100);
 
     Payment payment = new Payment(command, amount, partyA, partyB, accountReference, occasion);
-    Pending pending =
-        ResultEnvelope.accept(
-            backend,
-            tax ? Product.TAX : Product.B2B,
-            initiator,
-            null,
-            resultUrl,
-            queueTimeoutUrl,
-            (request, at) -> complete(request, payment, at));
-    return pending.ack();
+    return ResultEnvelope.accept(
+        backend,
+        tax ? Product.TAX : Product.B2B,
+        initiator,
+        null,
+        resultUrl,
+        queueTimeoutUrl,
+        (request, at) -> complete(request, payment, at));
   }
 
   /** Pays from the Working account, or fails with {@code 1} when it is short. */
   private ObjectNode complete(Pending request, Payment payment, Instant at) {
     BigDecimal amount = ResultEnvelope.money(payment.amount());
-    String receipt = backend.ids.receipt(at);
     boolean tax = payment.command().equals(PAY_TAX);
-    Balances.Snapshot after =
-        balances.debit(
-            payment.partyA(),
-            Balances.Account.WORKING,
+    Ledger.Entry paid =
+        request.entry(
+            tax ? Ledger.Kind.TAX : Ledger.Kind.B2B,
             amount,
-            () ->
-                new Ledger.Entry(
-                    receipt,
-                    tax ? Ledger.Kind.TAX : Ledger.Kind.B2B,
-                    amount,
-                    payment.partyA(),
-                    payment.partyB(),
-                    request.originatorConversationId,
-                    request.conversationId,
-                    payment.accountReference(),
-                    at));
+            payment.partyA(),
+            payment.partyB(),
+            payment.accountReference(),
+            at);
+    String receipt = paid.receipt();
+    Balances.Snapshot after = balances.debit(Balances.Account.WORKING, paid);
     if (after == null) {
       return request.failure("1", ResultEnvelope.INSUFFICIENT_FUNDS, at);
     }

@@ -6,7 +6,6 @@ import dev.mpesa.testkit.ResultEnvelope.Initiator;
 import dev.mpesa.testkit.ResultEnvelope.Pairs;
 import dev.mpesa.testkit.ResultEnvelope.Pending;
 import dev.mpesa.testkit.ResultEnvelope.Product;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
@@ -86,38 +85,28 @@ final class B2cDesk {
       throw Rejection.duplicateOriginatorConversationId();
     }
     Payment payment = new Payment(amount, partyA, msisdn);
-    Pending pending =
-        ResultEnvelope.accept(
-            backend,
-            Product.B2C,
-            initiator,
-            originatorConversationId,
-            resultUrl,
-            queueTimeoutUrl,
-            (request, at) -> complete(request, payment, at));
-    return pending.ack();
+    return ResultEnvelope.accept(
+        backend,
+        Product.B2C,
+        initiator,
+        originatorConversationId,
+        resultUrl,
+        queueTimeoutUrl,
+        (request, at) -> complete(request, payment, at));
   }
 
   /** Pays from the Utility account, or fails with {@code 1} when it is short. */
   private ObjectNode complete(Pending request, Payment payment, Instant at) {
-    BigDecimal amount = ResultEnvelope.money(payment.amount());
-    String receipt = backend.ids.receipt(at);
-    Balances.Snapshot after =
-        balances.debit(
+    Ledger.Entry paid =
+        request.entry(
+            Ledger.Kind.B2C,
+            ResultEnvelope.money(payment.amount()),
             payment.partyA(),
-            Balances.Account.UTILITY,
-            amount,
-            () ->
-                new Ledger.Entry(
-                    receipt,
-                    Ledger.Kind.B2C,
-                    amount,
-                    payment.partyA(),
-                    payment.msisdn(),
-                    request.originatorConversationId,
-                    request.conversationId,
-                    null,
-                    at));
+            payment.msisdn(),
+            null,
+            at);
+    String receipt = paid.receipt();
+    Balances.Snapshot after = balances.debit(Balances.Account.UTILITY, paid);
     if (after == null) {
       return request.failure("1", ResultEnvelope.INSUFFICIENT_FUNDS, at);
     }

@@ -132,4 +132,11 @@ final class Balances {
     ledger.add(entry.get());
     return of(shortCode);
   }
+
+  /**
+   * Pays {@code entry} out of {@code account} of its debit party: {@link #debit} for its amount.
+   */
+  Snapshot debit(Account account, Ledger.Entry entry) {
+    return debit(entry.debitParty(), account, entry.amount(), () -> entry);
+  }
 }

@@ -175,12 +175,9 @@ final class BillManagerDesk {
 
   private JsonNode bulkInvoices(Exchange ex) {
     JsonNode array = ex.array();
-    if (array.isEmpty() || array.size() > MAX_BULK) {
-      return answer(
-          "400",
-          "Bad Request",
-          "A bulk request holds 1 to " + MAX_BULK + " invoices, got " + array.size() + ".",
-          false);
+    ObjectNode refused = bulkSizeRefused(array, false);
+    if (refused != null) {
+      return refused;
     }
     List<InvoiceFields> all = new ArrayList<>(array.size());
     for (JsonNode element : array) {
@@ -294,12 +291,9 @@ final class BillManagerDesk {
 
   private JsonNode cancelBulk(Exchange ex) {
     JsonNode array = ex.array();
-    if (array.isEmpty() || array.size() > MAX_BULK) {
-      return answer(
-          "400",
-          "Bad Request",
-          "A bulk request holds 1 to " + MAX_BULK + " invoices, got " + array.size() + ".",
-          true);
+    ObjectNode refused = bulkSizeRefused(array, true);
+    if (refused != null) {
+      return refused;
     }
     List<String> references = new ArrayList<>(array.size());
     for (JsonNode element : array) {
@@ -374,6 +368,21 @@ final class BillManagerDesk {
     if (!delivery.acknowledged() && !delivery.dropped() && retry < RETRIES) {
       backend.later(backend.resultDelay, () -> deliver(url, body, receipt, retry + 1));
     }
+  }
+
+  /**
+   * The answer to a bulk call of other than 1 to {@value #MAX_BULK} invoices, or null when its size
+   * is right.
+   */
+  private static ObjectNode bulkSizeRefused(JsonNode array, boolean withErrors) {
+    if (array.isEmpty() || array.size() > MAX_BULK) {
+      return answer(
+          "400",
+          "Bad Request",
+          "A bulk request holds 1 to " + MAX_BULK + " invoices, got " + array.size() + ".",
+          withErrors);
+    }
+    return null;
   }
 
   /** A bulk element as an exchange, so that the field checks apply to it. */

@@ -235,9 +235,9 @@ final class ResultEnvelope {
    * the fake's result delay.
    *
    * @param originatorConversationId the request's own id (B2C v3, B2Pochi), or null
-   * @return the request, whose {@link Pending#ack()} the desk answers with
+   * @return the acknowledgement the desk answers with
    */
-  static Pending accept(
+  static ObjectNode accept(
       Backend backend,
       Product product,
       Initiator initiator,
@@ -259,7 +259,7 @@ final class ResultEnvelope {
             queueTimeoutUrl,
             backend.results.take());
     backend.later(backend.resultDelay, () -> pending.complete(outcome));
-    return pending;
+    return ack(pending.originatorConversationId, pending.conversationId);
   }
 
   /** An accepted request until its Result (or timeout notice) is sent. */
@@ -290,10 +290,6 @@ final class ResultEnvelope {
       this.resultUrl = resultUrl;
       this.queueTimeoutUrl = queueTimeoutUrl;
       this.script = script;
-    }
-
-    ObjectNode ack() {
-      return ResultEnvelope.ack(originatorConversationId, conversationId);
     }
 
     /**
@@ -360,6 +356,30 @@ final class ResultEnvelope {
     /** The {@code QueueTimeoutURL} reference item of this product. */
     JsonNode queueReference() {
       return new Pairs().text("QueueTimeoutURL", product.queueUrl).single();
+    }
+
+    /**
+     * The ledger entry of money this request moves: under a new receipt and the request's ids.
+     *
+     * @param billReference the entry's bill reference, or null
+     */
+    Ledger.Entry entry(
+        Ledger.Kind kind,
+        BigDecimal amount,
+        String debitParty,
+        String creditParty,
+        String billReference,
+        Instant at) {
+      return new Ledger.Entry(
+          backend.ids.receipt(at),
+          kind,
+          amount,
+          debitParty,
+          creditParty,
+          originatorConversationId,
+          conversationId,
+          billReference,
+          at);
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.mpesa.b2c.B2cPaymentRequest;
 import dev.mpesa.callback.AccountBalance;
 import dev.mpesa.callback.AccountBalanceResult;
 import dev.mpesa.callback.B2cPaymentResult;
-import dev.mpesa.callback.Callbacks;
 import dev.mpesa.callback.ResultCallback;
 import dev.mpesa.callback.StkCallback;
 import dev.mpesa.callback.TransactionReversalResult;
@@ -20,11 +19,8 @@ import dev.mpesa.result.AccountQueryResult;
 import dev.mpesa.result.Acknowledgement;
 import dev.mpesa.result.PaymentStatus;
 import dev.mpesa.result.ReversalResult;
-import dev.mpesa.stk.StkPushRequest;
-import dev.mpesa.stk.StkPushResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,45 +28,18 @@ import org.junit.jupiter.api.Test;
  * other products moved (an M-Pesa Express payment, a B2C payout).
  */
 class AccountEndToEndTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  @AutoClose
+  private final World world =
+      new World(
+          b -> b.resultDelay(Duration.ofMillis(20)).customerResponseTime(Duration.ofMillis(20)));
 
-  private FakeDaraja fake;
-  private Receiver receiver;
-  private MpesaClient mpesa;
-
-  @BeforeEach
-  void start() {
-    fake =
-        FakeDaraja.builder()
-            .resultDelay(Duration.ofMillis(20))
-            .customerResponseTime(Duration.ofMillis(20))
-            .start();
-    receiver = new Receiver();
-    mpesa = fake.clientBuilder().build();
-  }
-
-  @AfterEach
-  void stop() {
-    mpesa.close();
-    receiver.close();
-    fake.close();
-  }
+  private final FakeDaraja fake = world.fake;
+  private final Receiver receiver = world.receiver;
+  private final MpesaClient mpesa = world.mpesa;
 
   /** A customer pays {@code amount} to {@link FakeDaraja#SHORT_CODE}; returns the receipt. */
   private String paidStkPush(long amount) {
-    StkPushResponse ack =
-        mpesa
-            .stk()
-            .push(
-                StkPushRequest.builder()
-                    .phoneNumber(SandboxNumbers.PAYS)
-                    .amount(amount)
-                    .accountReference("ORD-9")
-                    .description("Order 9")
-                    .callbackUrl(receiver.url("/stk"))
-                    .build());
-    StkCallback cb =
-        Callbacks.parseStk(fake.journal().awaitCallback(ack.checkoutRequestId(), WAIT).body());
+    StkCallback cb = world.stkPayment(amount);
     assertThat(cb.status()).isEqualTo(PaymentStatus.COMPLETED);
     return cb.receiptNumber();
   }
@@ -89,12 +58,6 @@ class AccountEndToEndTest {
                 .resultUrl(receiver.url("/b2c/result"))
                 .queueTimeoutUrl(receiver.url("/b2c/timeout"))
                 .build());
-  }
-
-  private ResultCallback result(Acknowledgement ack) {
-    CallbackDelivery delivery = fake.journal().awaitCallback(ack.conversationId(), WAIT);
-    assertThat(delivery.kind()).isEqualTo(CallbackKind.RESULT);
-    return Callbacks.parseResult(delivery.body());
   }
 
   private Acknowledgement balance(String shortCode) {
@@ -132,7 +95,7 @@ class AccountEndToEndTest {
 
   @Test
   void balance_freshShortCode_reportsOpeningBalances() {
-    AccountBalanceResult result = AccountBalanceResult.from(result(balance("600111")));
+    AccountBalanceResult result = AccountBalanceResult.from(world.result(balance("600111")));
 
     assertThat(result.result()).isEqualTo(AccountQueryResult.SUCCESS);
     assertThat(result.completedTime()).isNotNull();
@@ -153,12 +116,12 @@ class AccountEndToEndTest {
   @Test
   void balance_afterPayments_reportsWhatMoved() {
     paidStkPush(850);
-    result(payout("salary-1", 1_000));
+    world.result(payout("salary-1", 1_000));
 
     AccountBalanceResult stkShortCode =
-        AccountBalanceResult.from(result(balance(FakeDaraja.SHORT_CODE)));
+        AccountBalanceResult.from(world.result(balance(FakeDaraja.SHORT_CODE)));
     AccountBalanceResult b2cShortCode =
-        AccountBalanceResult.from(result(balance(FakeDaraja.BUSINESS_SHORT_CODE)));
+        AccountBalanceResult.from(world.result(balance(FakeDaraja.BUSINESS_SHORT_CODE)));
 
     assertThat(stkShortCode.account("Utility Account").orElseThrow().available())
         .isEqualByComparingTo("1000850.00");
@@ -179,7 +142,7 @@ class AccountEndToEndTest {
     assertThat(
             fake.journal().requests(AccountDesk.STATUS).get(0).json().get("TransactionID").asText())
         .isEqualTo(receipt);
-    TransactionStatusResult status = TransactionStatusResult.from(result(ack));
+    TransactionStatusResult status = TransactionStatusResult.from(world.result(ack));
     assertThat(status.queryResult()).isEqualTo(AccountQueryResult.SUCCESS);
     assertThat(status.transactionStatus()).isEqualTo("Completed");
     assertThat(status.status()).isEqualTo(PaymentStatus.COMPLETED);
@@ -194,7 +157,7 @@ class AccountEndToEndTest {
   @Test
   void status_byOriginatorConversationIdOfB2c_findsThePayout() {
     Acknowledgement paid = payout("salary-42", 3_000);
-    String receipt = B2cPaymentResult.from(result(paid)).receipt();
+    String receipt = B2cPaymentResult.from(world.result(paid)).receipt();
 
     Acknowledgement ack =
         mpesa
@@ -205,7 +168,7 @@ class AccountEndToEndTest {
                     .shortCode(FakeDaraja.BUSINESS_SHORT_CODE)
                     .build());
 
-    TransactionStatusResult status = TransactionStatusResult.from(result(ack));
+    TransactionStatusResult status = TransactionStatusResult.from(world.result(ack));
     assertThat(status.status()).isEqualTo(PaymentStatus.COMPLETED);
     assertThat(status.receiptNumber()).isEqualTo(receipt);
     assertThat(status.amount()).isEqualByComparingTo("3000");
@@ -215,9 +178,7 @@ class AccountEndToEndTest {
     assertThat(status.creditParty().identifier()).isEqualTo(SandboxNumbers.PAYS);
     assertThat(status.originalOriginatorConversationId()).isEqualTo("salary-42");
     assertThat(status.originalConversationId()).isEqualTo(paid.conversationId());
-    Golden.assertSameShape(
-        "results/status-success.json",
-        fake.journal().awaitCallback(ack.conversationId(), WAIT).json());
+    Golden.assertSameShape("results/status-success.json", world.callback(ack).json());
   }
 
   @Test
@@ -228,15 +189,14 @@ class AccountEndToEndTest {
             .transactionStatus(
                 status().transactionId("SGA1B2C3D4").shortCode(FakeDaraja.SHORT_CODE).build());
 
-    ResultCallback cb = result(ack);
+    ResultCallback cb = world.result(ack);
     TransactionStatusResult status = TransactionStatusResult.from(cb);
     assertThat(status.queryResult()).isEqualTo(AccountQueryResult.RECEIPT_NOT_FOUND);
     assertThat(status.status()).isEqualTo(PaymentStatus.UNKNOWN);
     assertThat(cb.resultDesc()).isEqualTo("The transaction receipt number does not exist.");
     assertThat(cb.parameterValues()).isEmpty();
     Golden.assertSameShape(
-        "results/status-failure-receipt-not-found.json",
-        fake.journal().awaitCallback(ack.conversationId(), WAIT).json());
+        "results/status-failure-receipt-not-found.json", world.callback(ack).json());
   }
 
   @Test
@@ -244,7 +204,7 @@ class AccountEndToEndTest {
     String receipt = paidStkPush(300);
 
     Acknowledgement first = reverse(receipt, 300);
-    ResultCallback firstCb = result(first);
+    ResultCallback firstCb = world.result(first);
     TransactionReversalResult reversed = TransactionReversalResult.from(firstCb);
 
     assertThat(reversed.result()).isEqualTo(ReversalResult.REVERSED);
@@ -259,12 +219,10 @@ class AccountEndToEndTest {
         .singleElement()
         .satisfies(a -> assertThat(a.available()).isEqualByComparingTo("1000000.00"));
     assertThat(reversed.completedTime()).isNotNull();
-    Golden.assertSameShape(
-        "results/reversal-success.json",
-        fake.journal().awaitCallback(first.conversationId(), WAIT).json());
+    Golden.assertSameShape("results/reversal-success.json", world.callback(first).json());
 
     Acknowledgement again = reverse(receipt, 300);
-    ResultCallback againCb = result(again);
+    ResultCallback againCb = world.result(again);
     TransactionReversalResult twice = TransactionReversalResult.from(againCb);
     assertThat(againCb.resultCode().value()).isEqualTo("R000001");
     assertThat(againCb.resultDesc()).isEqualTo("The transaction has already been reversed.");
@@ -280,16 +238,16 @@ class AccountEndToEndTest {
                     .transactionId(reversed.receipt())
                     .shortCode(FakeDaraja.SHORT_CODE)
                     .build());
-    TransactionStatusResult status = TransactionStatusResult.from(result(lookup));
+    TransactionStatusResult status = TransactionStatusResult.from(world.result(lookup));
     assertThat(status.receiptNumber()).isEqualTo(reversed.receipt());
     assertThat(status.debitParty().identifier()).isEqualTo(FakeDaraja.SHORT_CODE);
   }
 
   @Test
   void reverse_b2cPayout_isRefusedAsInvalidOriginal() {
-    String receipt = B2cPaymentResult.from(result(payout("salary-7", 500))).receipt();
+    String receipt = B2cPaymentResult.from(world.result(payout("salary-7", 500))).receipt();
 
-    ResultCallback cb = result(reverse(receipt, 500));
+    ResultCallback cb = world.result(reverse(receipt, 500));
 
     assertThat(TransactionReversalResult.from(cb).result())
         .isEqualTo(ReversalResult.INVALID_ORIGINAL_TRANSACTION);
@@ -304,12 +262,12 @@ class AccountEndToEndTest {
     Acknowledgement wrongAmount = reverse(receipt, 299);
 
     Golden.assertSameShape(
-        "results/reversal-failure-invalid-original.json",
-        fake.journal().awaitCallback(unknown.conversationId(), WAIT).json());
-    assertThat(result(unknown).resultCode().value()).isEqualTo("R000002");
-    assertThat(result(wrongAmount).resultCode().value()).isEqualTo("R000002");
+        "results/reversal-failure-invalid-original.json", world.callback(unknown).json());
+    assertThat(world.result(unknown).resultCode().value()).isEqualTo("R000002");
+    assertThat(world.result(wrongAmount).resultCode().value()).isEqualTo("R000002");
     // Neither moved money: the payment can still be reversed.
-    assertThat(TransactionReversalResult.from(result(reverse(receipt, 300))).isReversed()).isTrue();
+    assertThat(TransactionReversalResult.from(world.result(reverse(receipt, 300))).isReversed())
+        .isTrue();
   }
 
   @Test
@@ -319,9 +277,7 @@ class AccountEndToEndTest {
     Golden.assertSameShape(
         "account/acknowledgement.json",
         fake.journal().requests(AccountDesk.BALANCE).get(0).responseJson());
-    Golden.assertSameShape(
-        "results/balance-success.json",
-        fake.journal().awaitCallback(ack.conversationId(), WAIT).json());
+    Golden.assertSameShape("results/balance-success.json", world.callback(ack).json());
 
     try (MpesaClient stranger = fake.clientBuilder().initiator("nobody", "Secret#1").build()) {
       Acknowledgement failed =
@@ -335,8 +291,7 @@ class AccountEndToEndTest {
                       .queueTimeoutUrl(receiver.url("/balance/timeout"))
                       .build());
       Golden.assertSameShape(
-          "results/balance-failure-single-parameter.json",
-          fake.journal().awaitCallback(failed.conversationId(), WAIT).json());
+          "results/balance-failure-single-parameter.json", world.callback(failed).json());
     }
   }
 }

@@ -17,33 +17,18 @@ import dev.mpesa.result.PaymentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** B2B Pay Bill, Buy Goods, B2C top-up and tax remittance through the SDK against the fake. */
 class B2bEndToEndTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String BILLER = "600000";
   private static final String TILL = "5123456";
 
-  private FakeDaraja fake;
-  private Receiver receiver;
-  private MpesaClient mpesa;
-
-  @BeforeEach
-  void start() {
-    fake = FakeDaraja.builder().resultDelay(Duration.ofMillis(20)).start();
-    receiver = new Receiver();
-    mpesa = fake.clientBuilder().build();
-  }
-
-  @AfterEach
-  void stop() {
-    mpesa.close();
-    receiver.close();
-    fake.close();
-  }
+  @AutoClose private final World world = new World(b -> b.resultDelay(Duration.ofMillis(20)));
+  private final FakeDaraja fake = world.fake;
+  private final Receiver receiver = world.receiver;
+  private final MpesaClient mpesa = world.mpesa;
 
   private BusinessPayBillRequest.Builder payBill(long amount) {
     return BusinessPayBillRequest.builder()
@@ -56,9 +41,9 @@ class B2bEndToEndTest {
         .queueTimeoutUrl(receiver.url("/b2b/timeout"));
   }
 
+  /** Waits for the Result of {@code ack} and checks it went to the ResultURL. */
   private ResultCallback result(Acknowledgement ack) {
-    CallbackDelivery delivery = fake.journal().awaitCallback(ack.conversationId(), WAIT);
-    assertThat(delivery.kind()).isEqualTo(CallbackKind.RESULT);
+    CallbackDelivery delivery = world.resultDelivery(ack);
     assertThat(delivery.url().getPath()).isEqualTo("/b2b/result");
     return Callbacks.parseResult(delivery.body());
   }
@@ -142,9 +127,7 @@ class B2bEndToEndTest {
     assertThat(topUp.debitAccountBalance()).isEqualByComparingTo("480000.00");
     assertThat(cb.referenceData()).containsKey("Occassion");
     assertThat(cb.occasion()).isNull();
-    Golden.assertSameShape(
-        "results/b2b-topup-success-occassion.json",
-        fake.journal().awaitCallback(ack.conversationId(), WAIT).json());
+    Golden.assertSameShape("results/b2b-topup-success-occassion.json", world.callback(ack).json());
   }
 
   @Test
@@ -185,7 +168,7 @@ class B2bEndToEndTest {
       assertThat(b2b.receipt()).isNull();
       assertThat(cb.parameterValues()).containsOnlyKeys("BOCompletedTime");
       assertThat(b2b.completedTime()).isNotNull();
-      JsonNode json = fake.journal().awaitCallback(ack.conversationId(), WAIT).json();
+      JsonNode json = world.callback(ack).json();
       assertThat(json.at("/Result/ResultParameters/ResultParameter").isObject()).isTrue();
     }
   }
@@ -205,9 +188,7 @@ class B2bEndToEndTest {
     Acknowledgement paid = mpesa.b2b().payBill(payBill(190).build());
     Golden.assertSameShape(
         "b2b/ack.json", fake.journal().requests(B2bDesk.PAYMENT).get(0).responseJson());
-    Golden.assertSameShape(
-        "results/b2b-paybill-success.json",
-        fake.journal().awaitCallback(paid.conversationId(), WAIT).json());
+    Golden.assertSameShape("results/b2b-paybill-success.json", world.callback(paid).json());
 
     Acknowledgement tax =
         mpesa
@@ -221,15 +202,12 @@ class B2bEndToEndTest {
                     .resultUrl(receiver.url("/b2b/result"))
                     .queueTimeoutUrl(receiver.url("/b2b/timeout"))
                     .build());
-    Golden.assertSameShape(
-        "results/tax-success.json",
-        fake.journal().awaitCallback(tax.conversationId(), WAIT).json());
+    Golden.assertSameShape("results/tax-success.json", world.callback(tax).json());
 
     try (MpesaClient stranger = fake.clientBuilder().initiator("nobody", "Secret#1").build()) {
       Acknowledgement failed = stranger.b2b().payBill(payBill(190).build());
       Golden.assertSameShape(
-          "results/b2b-paybill-failure-single-parameter.json",
-          fake.journal().awaitCallback(failed.conversationId(), WAIT).json());
+          "results/b2b-paybill-failure-single-parameter.json", world.callback(failed).json());
     }
   }
 }

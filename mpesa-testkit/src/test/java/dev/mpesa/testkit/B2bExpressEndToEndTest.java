@@ -1,5 +1,6 @@
 package dev.mpesa.testkit;
 
+import static dev.mpesa.testkit.World.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mpesa.MpesaClient;
@@ -9,32 +10,19 @@ import dev.mpesa.callback.B2bExpressCallback;
 import dev.mpesa.callback.Callbacks;
 import dev.mpesa.result.PaymentStatus;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** B2B Express Checkout through the SDK against the fake: USSD push, operator, callback. */
 class B2bExpressEndToEndTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String TILL = "000001";
 
-  private FakeDaraja fake;
-  private Receiver receiver;
-  private MpesaClient mpesa;
+  @AutoClose
+  private final World world = new World(b -> b.customerResponseTime(Duration.ofMillis(20)));
 
-  @BeforeEach
-  void start() {
-    fake = FakeDaraja.builder().customerResponseTime(Duration.ofMillis(20)).start();
-    receiver = new Receiver();
-    mpesa = fake.clientBuilder().build();
-  }
-
-  @AfterEach
-  void stop() {
-    mpesa.close();
-    receiver.close();
-    fake.close();
-  }
+  private final FakeDaraja fake = world.fake;
+  private final Receiver receiver = world.receiver;
+  private final MpesaClient mpesa = world.mpesa;
 
   private B2bExpressCheckoutResponse checkout() {
     return mpesa

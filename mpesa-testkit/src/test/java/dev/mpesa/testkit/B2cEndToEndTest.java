@@ -1,5 +1,6 @@
 package dev.mpesa.testkit;
 
+import static dev.mpesa.testkit.World.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,31 +21,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** B2C v3, v1 and B2Pochi through the SDK against the fake: acknowledgement, then Result. */
 class B2cEndToEndTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
-
-  private FakeDaraja fake;
-  private Receiver receiver;
-  private MpesaClient mpesa;
-
-  @BeforeEach
-  void start() {
-    fake = FakeDaraja.builder().resultDelay(Duration.ofMillis(20)).start();
-    receiver = new Receiver();
-    mpesa = fake.clientBuilder().build();
-  }
-
-  @AfterEach
-  void stop() {
-    mpesa.close();
-    receiver.close();
-    fake.close();
-  }
+  @AutoClose private final World world = new World(b -> b.resultDelay(Duration.ofMillis(20)));
+  private final FakeDaraja fake = world.fake;
+  private final Receiver receiver = world.receiver;
+  private final MpesaClient mpesa = world.mpesa;
 
   private B2cPaymentRequest.Builder payment(long amount) {
     return B2cPaymentRequest.builder()
@@ -59,8 +44,7 @@ class B2cEndToEndTest {
 
   /** Waits for the Result of {@code ack} and checks it went to the ResultURL. */
   private ResultCallback result(Acknowledgement ack) {
-    CallbackDelivery delivery = fake.journal().awaitCallback(ack.conversationId(), WAIT);
-    assertThat(delivery.kind()).isEqualTo(CallbackKind.RESULT);
+    CallbackDelivery delivery = world.resultDelivery(ack);
     assertThat(delivery.url().getPath()).isEqualTo("/b2c/result");
     assertThat(delivery.status()).isEqualTo(200);
     return Callbacks.parseResult(delivery.body());
@@ -202,15 +186,12 @@ class B2cEndToEndTest {
     Acknowledgement paid = mpesa.b2c().pay(payment(10).build());
     Golden.assertSameShape(
         "b2c/acknowledgement.json", fake.journal().requests(B2cDesk.PAY_V3).get(0).responseJson());
-    Golden.assertSameShape(
-        "results/b2c-success.json",
-        fake.journal().awaitCallback(paid.conversationId(), WAIT).json());
+    Golden.assertSameShape("results/b2c-success.json", world.callback(paid).json());
 
     try (MpesaClient stranger = fake.clientBuilder().initiator("nobody", "Secret#1").build()) {
       Acknowledgement failed = stranger.b2c().pay(payment(10).build());
       Golden.assertSameShape(
-          "results/b2c-failure-initiator-invalid.json",
-          fake.journal().awaitCallback(failed.conversationId(), WAIT).json());
+          "results/b2c-failure-initiator-invalid.json", world.callback(failed).json());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.mpesa.testkit;
 
+import static dev.mpesa.testkit.World.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,9 +10,6 @@ import dev.mpesa.billmanager.Invoice;
 import dev.mpesa.billmanager.OptInRequest;
 import dev.mpesa.billmanager.OptInResponse;
 import dev.mpesa.billmanager.PaymentAcknowledgement;
-import dev.mpesa.c2b.C2bRegisterUrlRequest;
-import dev.mpesa.c2b.C2bSimulateRequest;
-import dev.mpesa.c2b.ResponseType;
 import dev.mpesa.callback.BillPaymentNotification;
 import dev.mpesa.callback.BillPaymentReply;
 import dev.mpesa.callback.Callbacks;
@@ -22,33 +20,18 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Bill Manager through the SDK against the fake, with invoices paid by simulated C2B payments. */
 class BillManagerEndToEndTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String SHORT_CODE = FakeDaraja.BUSINESS_SHORT_CODE;
 
-  private FakeDaraja fake;
-  private Receiver receiver;
-  private MpesaClient mpesa;
-
-  @BeforeEach
-  void start() {
-    fake = FakeDaraja.builder().resultDelay(Duration.ofMillis(20)).start();
-    receiver = new Receiver();
-    receiver.answer(r -> Receiver.json(200, BillPaymentReply.success().toJson()));
-    mpesa = fake.clientBuilder().build();
-  }
-
-  @AfterEach
-  void stop() {
-    mpesa.close();
-    receiver.close();
-    fake.close();
-  }
+  @AutoClose private final World world = new World(b -> b.resultDelay(Duration.ofMillis(20)));
+  private final FakeDaraja fake = world.fake;
+  private final Receiver receiver =
+      world.receiver.answer(r -> Receiver.json(200, BillPaymentReply.success().toJson()));
+  private final MpesaClient mpesa = world.mpesa;
 
   private OptInRequest.Builder biller() {
     return OptInRequest.builder()
@@ -74,24 +57,8 @@ class BillManagerEndToEndTest {
 
   /** Registers C2B URLs on the receiver and pays {@code amount} to {@code account}. */
   private void pay(String account, long amount) {
-    mpesa
-        .c2b()
-        .registerUrls(
-            C2bRegisterUrlRequest.builder()
-                .shortCode(SHORT_CODE)
-                .responseType(ResponseType.COMPLETED)
-                .confirmationUrl(receiver.url("/c2b/confirm"))
-                .validationUrl(receiver.url("/c2b/validate"))
-                .build());
-    mpesa
-        .c2b()
-        .simulate(
-            C2bSimulateRequest.builder()
-                .shortCode(SHORT_CODE)
-                .amount(amount)
-                .phoneNumber(SandboxNumbers.PAYS)
-                .payBill(account)
-                .build());
+    world.registerC2bUrls(SHORT_CODE);
+    world.c2bPayment(SHORT_CODE, account, amount);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.mpesa.testkit;
 
+import static dev.mpesa.testkit.World.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mpesa.MpesaClient;
@@ -12,62 +13,43 @@ import dev.mpesa.callback.C2bValidationReply;
 import dev.mpesa.callback.CallbackReply;
 import dev.mpesa.callback.Callbacks;
 import dev.mpesa.callback.MsisdnKind;
-import dev.mpesa.pull.PullQueryRequest;
-import dev.mpesa.pull.PullRegisterRequest;
 import dev.mpesa.pull.PullTransaction;
 import dev.mpesa.result.Acknowledgement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** C2B through the SDK against the fake: registration, simulation, validation, confirmation. */
 class C2bEndToEndTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String SHORT_CODE = FakeDaraja.BUSINESS_SHORT_CODE;
   private static final String VALIDATE = "/c2b/validate";
   private static final String CONFIRM = "/c2b/confirm";
 
+  // A URL nothing listens on: the receiver is started, its URL kept, then stopped.
+  @AutoClose private final Receiver down = new Receiver();
+
+  // Each test starts its own, with the validation and C2B version it is about.
+  @AutoClose private World world;
   private FakeDaraja fake;
   private MpesaClient mpesa;
   private Receiver receiver;
-  private Receiver down;
-
-  @BeforeEach
-  void receivers() {
-    receiver = new Receiver();
-    receiver.answer(r -> Receiver.json(200, CallbackReply.confirmationReceived().toJson()));
-    // A URL nothing listens on: the receiver is started, its URL kept, then stopped.
-    down = new Receiver();
-  }
-
-  @AfterEach
-  void stop() {
-    if (mpesa != null) {
-      mpesa.close();
-    }
-    if (fake != null) {
-      fake.close();
-    }
-    receiver.close();
-    down.close();
-  }
 
   private void start(boolean externalValidation, C2bVersion version) {
-    fake =
-        FakeDaraja.builder()
-            .resultDelay(Duration.ofMillis(20))
-            .externalValidation(externalValidation)
-            .start();
-    mpesa = fake.clientBuilder().c2bVersion(version).build();
+    world =
+        new World(
+            b -> b.resultDelay(Duration.ofMillis(20)).externalValidation(externalValidation),
+            c -> c.c2bVersion(version));
+    fake = world.fake;
+    mpesa = world.mpesa;
+    receiver =
+        world.receiver.answer(
+            r -> Receiver.json(200, CallbackReply.confirmationReceived().toJson()));
   }
 
   private Acknowledgement register(ResponseType type, String validationUrl) {
@@ -112,6 +94,10 @@ class C2bEndToEndTest {
     return fake.journal().callbacks(CallbackKind.C2B_CONFIRMATION);
   }
 
+  private CallbackDelivery awaitCallback(CallbackKind kind) {
+    return fake.journal().awaitCallback(kind, WAIT);
+  }
+
   @Test
   void simulate_validationOff_onlyConfirmationWithMaskedMsisdn() {
     start(false, C2bVersion.V2);
@@ -120,7 +106,7 @@ class C2bEndToEndTest {
     Acknowledgement again = register(ResponseType.COMPLETED, receiver.url(VALIDATE));
     Acknowledgement ack = pay("ACC-1");
 
-    CallbackDelivery delivery = fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+    CallbackDelivery delivery = awaitCallback(CallbackKind.C2B_CONFIRMATION);
     C2bTransaction t = Callbacks.parseC2bConfirmation(delivery.body());
 
     assertThat(again.responseCode()).isEqualTo("0");
@@ -148,8 +134,7 @@ class C2bEndToEndTest {
     register(ResponseType.CANCELLED, receiver.url(VALIDATE));
     pay("ACC-7");
 
-    CallbackDelivery confirmation =
-        fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+    CallbackDelivery confirmation = awaitCallback(CallbackKind.C2B_CONFIRMATION);
     List<CallbackDelivery> all = fake.journal().callbacks();
     C2bTransaction validation = Callbacks.parseC2bValidation(all.get(0).body());
     C2bTransaction confirmed = Callbacks.parseC2bConfirmation(confirmation.body());
@@ -170,35 +155,18 @@ class C2bEndToEndTest {
     start(true, C2bVersion.V2);
     receiver.answer(C2bEndToEndTest::validatingReceiver);
     register(ResponseType.COMPLETED, receiver.url(VALIDATE));
-    mpesa
-        .pull()
-        .register(
-            PullRegisterRequest.builder()
-                .shortCode(SHORT_CODE)
-                .nominatedNumber("0708374149")
-                .callbackUrl(receiver.url("/pull"))
-                .build());
+    world.registerPull(SHORT_CODE);
 
     pay("BAD-1");
-    CallbackDelivery rejected = fake.journal().awaitCallback(CallbackKind.C2B_VALIDATION, WAIT);
+    CallbackDelivery rejected = awaitCallback(CallbackKind.C2B_VALIDATION);
     // A later accepted payment: by its confirmation, the rejected one has long been decided.
     pay("GOOD-1");
-    CallbackDelivery confirmed = fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+    CallbackDelivery confirmed = awaitCallback(CallbackKind.C2B_CONFIRMATION);
 
     assertThat(rejected.responseBody()).contains("C2B00012");
     assertThat(confirmations()).hasSize(1);
     assertThat(confirmed.correlationId()).isNotEqualTo(rejected.correlationId());
-    LocalDateTime now = LocalDateTime.now(ZoneId.of("Africa/Nairobi"));
-    List<PullTransaction> rows =
-        mpesa
-            .pull()
-            .query(
-                PullQueryRequest.builder()
-                    .shortCode(SHORT_CODE)
-                    .startDate(now.minusHours(1))
-                    .endDate(now.plusHours(1))
-                    .build())
-            .transactions();
+    List<PullTransaction> rows = world.pullThisHour(SHORT_CODE, 0).transactions();
     assertThat(rows)
         .extracting(PullTransaction::transactionId)
         .containsExactly(confirmed.correlationId());
@@ -212,8 +180,7 @@ class C2bEndToEndTest {
     register(ResponseType.COMPLETED, deadUrl);
     pay("ACC-2");
 
-    CallbackDelivery confirmation =
-        fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+    CallbackDelivery confirmation = awaitCallback(CallbackKind.C2B_CONFIRMATION);
     CallbackDelivery validation = fake.journal().callbacks(CallbackKind.C2B_VALIDATION).get(0);
 
     assertThat(validation.status()).isZero();
@@ -228,12 +195,12 @@ class C2bEndToEndTest {
     down.close();
     register(ResponseType.CANCELLED, deadUrl);
     pay("ACC-3");
-    CallbackDelivery failed = fake.journal().awaitCallback(CallbackKind.C2B_VALIDATION, WAIT);
+    CallbackDelivery failed = awaitCallback(CallbackKind.C2B_VALIDATION);
 
     receiver.answer(C2bEndToEndTest::validatingReceiver);
     register(ResponseType.CANCELLED, receiver.url(VALIDATE));
     pay("ACC-4");
-    CallbackDelivery confirmed = fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+    CallbackDelivery confirmed = awaitCallback(CallbackKind.C2B_CONFIRMATION);
 
     assertThat(failed.status()).isZero();
     assertThat(confirmations()).containsExactly(confirmed);
@@ -251,9 +218,9 @@ class C2bEndToEndTest {
                 : validatingReceiver(r));
     register(ResponseType.CANCELLED, receiver.url(VALIDATE));
     pay("ACC-5");
-    CallbackDelivery failed = fake.journal().awaitCallback(CallbackKind.C2B_VALIDATION, WAIT);
+    CallbackDelivery failed = awaitCallback(CallbackKind.C2B_VALIDATION);
     pay("ACC-6");
-    CallbackDelivery confirmed = fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+    CallbackDelivery confirmed = awaitCallback(CallbackKind.C2B_CONFIRMATION);
 
     assertThat(failed.status()).isEqualTo(500);
     assertThat(confirmations()).containsExactly(confirmed);
@@ -273,7 +240,7 @@ class C2bEndToEndTest {
                 .buyGoods()
                 .build());
 
-    CallbackDelivery delivery = fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+    CallbackDelivery delivery = awaitCallback(CallbackKind.C2B_CONFIRMATION);
     C2bTransaction t = Callbacks.parseC2bConfirmation(delivery.body());
     String expected =
         HexFormat.of()
@@ -293,14 +260,7 @@ class C2bEndToEndTest {
   void simulate_unregisteredShortCode_completesWithoutCallbacks() {
     start(false, C2bVersion.V2);
     register(ResponseType.COMPLETED, receiver.url(VALIDATE));
-    mpesa
-        .pull()
-        .register(
-            PullRegisterRequest.builder()
-                .shortCode("600111")
-                .nominatedNumber("0708374149")
-                .callbackUrl(receiver.url("/pull"))
-                .build());
+    world.registerPull("600111");
     mpesa
         .c2b()
         .simulate(
@@ -311,19 +271,9 @@ class C2bEndToEndTest {
                 .payBill("ACC-9")
                 .build());
     pay("ACC-10");
-    fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+    awaitCallback(CallbackKind.C2B_CONFIRMATION);
 
-    LocalDateTime now = LocalDateTime.now(ZoneId.of("Africa/Nairobi"));
-    List<PullTransaction> rows =
-        mpesa
-            .pull()
-            .query(
-                PullQueryRequest.builder()
-                    .shortCode("600111")
-                    .startDate(now.minusHours(1))
-                    .endDate(now.plusHours(1))
-                    .build())
-            .transactions();
+    List<PullTransaction> rows = world.pullThisHour("600111", 0).transactions();
     assertThat(fake.journal().callbacks()).hasSize(1);
     assertThat(rows)
         .singleElement()
@@ -337,8 +287,7 @@ class C2bEndToEndTest {
     register(ResponseType.COMPLETED, receiver.url(VALIDATE));
     pay("Sample Transaction");
 
-    CallbackDelivery confirmation =
-        fake.journal().awaitCallback(CallbackKind.C2B_CONFIRMATION, WAIT);
+    CallbackDelivery confirmation = awaitCallback(CallbackKind.C2B_CONFIRMATION);
     Golden.assertSameShape(
         "callbacks/c2b-v2-validation.json",
         fake.journal().callbacks(CallbackKind.C2B_VALIDATION).get(0).json());

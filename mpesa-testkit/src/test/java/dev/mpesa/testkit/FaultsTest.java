@@ -1,5 +1,6 @@
 package dev.mpesa.testkit;
 
+import static dev.mpesa.testkit.World.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,8 +13,7 @@ import dev.mpesa.stk.StkPushRequest;
 import dev.mpesa.stk.StkPushResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,27 +21,18 @@ import org.junit.jupiter.api.Test;
  * SDK reacts as its idempotency rules say (RELIABILITY.md R4, R10-R14).
  */
 class FaultsTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String PUSH = StkDesk.PUSH;
   private static final String QUERY = StkDesk.QUERY;
 
-  private FakeDaraja fake;
-  private Receiver receiver;
-  private MpesaClient mpesa;
+  @AutoClose
+  private final World world =
+      new World(
+          b -> b.customerResponseTime(Duration.ofMillis(20)),
+          c -> c.sleeper(d -> {}).readTimeout(Duration.ofSeconds(2)));
 
-  @BeforeEach
-  void start() {
-    fake = FakeDaraja.builder().customerResponseTime(Duration.ofMillis(20)).start();
-    receiver = new Receiver();
-    mpesa = fake.clientBuilder().sleeper(d -> {}).readTimeout(Duration.ofSeconds(2)).build();
-  }
-
-  @AfterEach
-  void stop() {
-    mpesa.close();
-    receiver.close();
-    fake.close();
-  }
+  private final FakeDaraja fake = world.fake;
+  private final Receiver receiver = world.receiver;
+  private final MpesaClient mpesa = world.mpesa;
 
   private StkPushResponse push() {
     return mpesa

@@ -1,109 +1,48 @@
 package dev.mpesa.testkit;
 
+import static dev.mpesa.testkit.World.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mpesa.MpesaClient;
-import dev.mpesa.c2b.C2bRegisterUrlRequest;
-import dev.mpesa.c2b.C2bSimulateRequest;
-import dev.mpesa.c2b.ResponseType;
 import dev.mpesa.callback.Callbacks;
 import dev.mpesa.pull.PullQueryRequest;
 import dev.mpesa.pull.PullQueryResponse;
-import dev.mpesa.pull.PullRegisterRequest;
 import dev.mpesa.pull.PullRegisterResponse;
 import dev.mpesa.pull.PullTransaction;
-import dev.mpesa.stk.StkPushRequest;
-import dev.mpesa.stk.StkPushResponse;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Pull Transactions through the SDK against the fake, over payments the fake really made. */
 class PullEndToEndTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String SHORT_CODE = FakeDaraja.BUSINESS_SHORT_CODE;
 
-  private FakeDaraja fake;
-  private Receiver receiver;
-  private MpesaClient mpesa;
+  @AutoClose
+  private final World world =
+      new World(
+          b -> b.resultDelay(Duration.ofMillis(20)).customerResponseTime(Duration.ofMillis(20)));
 
-  @BeforeEach
-  void start() {
-    fake =
-        FakeDaraja.builder()
-            .resultDelay(Duration.ofMillis(20))
-            .customerResponseTime(Duration.ofMillis(20))
-            .start();
-    receiver = new Receiver();
-    mpesa = fake.clientBuilder().build();
-  }
-
-  @AfterEach
-  void stop() {
-    mpesa.close();
-    receiver.close();
-    fake.close();
-  }
-
-  private PullRegisterResponse registerPull(String shortCode) {
-    return mpesa
-        .pull()
-        .register(
-            PullRegisterRequest.builder()
-                .shortCode(shortCode)
-                .nominatedNumber("0708374149")
-                .callbackUrl(receiver.url("/pull/callback"))
-                .build());
-  }
+  private final FakeDaraja fake = world.fake;
+  private final MpesaClient mpesa = world.mpesa;
 
   /** Registers C2B URLs, pays {@code amounts} in order, and waits for every confirmation. */
   private void pay(long... amounts) {
-    mpesa
-        .c2b()
-        .registerUrls(
-            C2bRegisterUrlRequest.builder()
-                .shortCode(SHORT_CODE)
-                .responseType(ResponseType.COMPLETED)
-                .confirmationUrl(receiver.url("/c2b/confirm"))
-                .validationUrl(receiver.url("/c2b/validate"))
-                .build());
+    world.registerC2bUrls(SHORT_CODE);
     for (int i = 0; i < amounts.length; i++) {
-      mpesa
-          .c2b()
-          .simulate(
-              C2bSimulateRequest.builder()
-                  .shortCode(SHORT_CODE)
-                  .amount(amounts[i])
-                  .phoneNumber(SandboxNumbers.PAYS)
-                  .payBill("ACC-" + i)
-                  .build());
+      world.c2bPayment(SHORT_CODE, "ACC-" + i, amounts[i]);
       // One at a time, so that their order in the ledger is the order paid.
       int paid = i + 1;
       fake.journal().awaitCallbacks(c -> c.kind() == CallbackKind.C2B_CONFIRMATION, paid, WAIT);
     }
   }
 
-  private PullQueryResponse query(String shortCode, long offset) {
-    LocalDateTime now = LocalDateTime.now(ZoneId.of("Africa/Nairobi"));
-    return mpesa
-        .pull()
-        .query(
-            PullQueryRequest.builder()
-                .shortCode(shortCode)
-                .startDate(now.minusHours(1))
-                .endDate(now.plusHours(1))
-                .offset(offset)
-                .build());
-  }
-
   @Test
   void register_twice_firstRegistersThenAlreadyRegistered() {
-    PullRegisterResponse first = registerPull(SHORT_CODE);
-    PullRegisterResponse second = registerPull(SHORT_CODE);
+    PullRegisterResponse first = world.registerPull(SHORT_CODE);
+    PullRegisterResponse second = world.registerPull(SHORT_CODE);
 
     assertThat(first.responseStatus()).isEqualTo(PullRegisterResponse.REGISTERED);
     assertThat(second.wasAlreadyRegistered()).isTrue();
@@ -115,14 +54,14 @@ class PullEndToEndTest {
 
   @Test
   void query_afterSimulatedPayment_findsIt() {
-    registerPull(SHORT_CODE);
+    world.registerPull(SHORT_CODE);
     pay(233);
     String receipt =
         Callbacks.parseC2bConfirmation(
                 fake.journal().callbacks(CallbackKind.C2B_CONFIRMATION).get(0).body())
             .transId();
 
-    PullQueryResponse page = query(SHORT_CODE, 0);
+    PullQueryResponse page = world.pullThisHour(SHORT_CODE, 0);
 
     assertThat(page.responseCode()).isEqualTo(PullQueryResponse.SUCCESS);
     PullTransaction row = page.transactions().get(0);
@@ -139,11 +78,11 @@ class PullEndToEndTest {
 
   @Test
   void query_offset_skipsRows() {
-    registerPull(SHORT_CODE);
+    world.registerPull(SHORT_CODE);
     pay(10, 20, 30);
 
-    PullQueryResponse second = query(SHORT_CODE, 1);
-    PullQueryResponse past = query(SHORT_CODE, 3);
+    PullQueryResponse second = world.pullThisHour(SHORT_CODE, 1);
+    PullQueryResponse past = world.pullThisHour(SHORT_CODE, 3);
 
     assertThat(second.transactions())
         .extracting(PullTransaction::amount)
@@ -154,7 +93,7 @@ class PullEndToEndTest {
 
   @Test
   void query_periodWithoutPayments_is1001WithoutTransactions() {
-    registerPull(SHORT_CODE);
+    world.registerPull(SHORT_CODE);
     pay(5);
     LocalDateTime now = LocalDateTime.now(ZoneId.of("Africa/Nairobi"));
 
@@ -177,21 +116,10 @@ class PullEndToEndTest {
 
   @Test
   void query_stkPaymentIntoShortCode_isListed() {
-    registerPull(FakeDaraja.SHORT_CODE);
-    StkPushResponse ack =
-        mpesa
-            .stk()
-            .push(
-                StkPushRequest.builder()
-                    .phoneNumber(SandboxNumbers.PAYS)
-                    .amount(40)
-                    .accountReference("ORD-9")
-                    .description("Order 9")
-                    .callbackUrl(receiver.url("/stk"))
-                    .build());
-    fake.journal().awaitCallback(ack.checkoutRequestId(), WAIT);
+    world.registerPull(FakeDaraja.SHORT_CODE);
+    world.stkPayment(40);
 
-    PullQueryResponse page = query(FakeDaraja.SHORT_CODE, 0);
+    PullQueryResponse page = world.pullThisHour(FakeDaraja.SHORT_CODE, 0);
 
     assertThat(page.transactions())
         .singleElement()

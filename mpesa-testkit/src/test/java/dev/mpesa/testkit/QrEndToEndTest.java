@@ -9,26 +9,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Dynamic QR through the SDK against the fake. */
 class QrEndToEndTest {
-  private FakeDaraja fake;
-  private MpesaClient mpesa;
-
-  @BeforeEach
-  void start() {
-    fake = FakeDaraja.start();
-    mpesa = fake.clientBuilder().build();
-  }
-
-  @AfterEach
-  void stop() {
-    mpesa.close();
-    fake.close();
-  }
+  @AutoClose private final World world = new World(b -> {});
+  private final FakeDaraja fake = world.fake;
+  private final MpesaClient mpesa = world.mpesa;
 
   private DynamicQrResponse generate(String reference, int size) {
     return mpesa

@@ -1,5 +1,6 @@
 package dev.mpesa.testkit;
 
+import static dev.mpesa.testkit.World.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,35 +17,19 @@ import dev.mpesa.result.PaymentStatus;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** M-Pesa Ratiba through the SDK against the fake: acceptance, PIN prompt, callback. */
 class RatibaEndToEndTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  @AutoClose
+  private final World world =
+      new World(
+          b -> b.customerResponseTime(Duration.ofMillis(20)).promptTimeout(Duration.ofMillis(50)));
 
-  private FakeDaraja fake;
-  private Receiver receiver;
-  private MpesaClient mpesa;
-
-  @BeforeEach
-  void start() {
-    fake =
-        FakeDaraja.builder()
-            .customerResponseTime(Duration.ofMillis(20))
-            .promptTimeout(Duration.ofMillis(50))
-            .start();
-    receiver = new Receiver();
-    mpesa = fake.clientBuilder().build();
-  }
-
-  @AfterEach
-  void stop() {
-    mpesa.close();
-    receiver.close();
-    fake.close();
-  }
+  private final FakeDaraja fake = world.fake;
+  private final Receiver receiver = world.receiver;
+  private final MpesaClient mpesa = world.mpesa;
 
   private static StandingOrderRequest.Builder order(String name, String phone) {
     LocalDate today = LocalDate.now(ZoneId.of("Africa/Nairobi"));

@@ -30,31 +30,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Scripted outcomes ({@code fake.results()}): failures by code, and queue timeouts. */
 class ResultsTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
-
-  private FakeDaraja fake;
-  private Receiver receiver;
-  private MpesaClient mpesa;
-
-  @BeforeEach
-  void start() {
-    fake = FakeDaraja.builder().resultDelay(Duration.ofMillis(20)).start();
-    receiver = new Receiver();
-    mpesa = fake.clientBuilder().build();
-  }
-
-  @AfterEach
-  void stop() {
-    mpesa.close();
-    receiver.close();
-    fake.close();
-  }
+  @AutoClose private final World world = new World(b -> b.resultDelay(Duration.ofMillis(20)));
+  private final FakeDaraja fake = world.fake;
+  private final Receiver receiver = world.receiver;
+  private final MpesaClient mpesa = world.mpesa;
 
   private B2cPaymentRequest payment(String originatorConversationId) {
     return B2cPaymentRequest.builder()
@@ -69,10 +53,6 @@ class ResultsTest {
         .build();
   }
 
-  private CallbackDelivery delivery(Acknowledgement ack) {
-    return fake.journal().awaitCallback(ack.conversationId(), WAIT);
-  }
-
   private TransactionStatusResult statusOf(String originatorConversationId) {
     Acknowledgement ack =
         mpesa
@@ -85,7 +65,7 @@ class ResultsTest {
                     .resultUrl(receiver.url("/status/result"))
                     .queueTimeoutUrl(receiver.url("/status/timeout"))
                     .build());
-    return TransactionStatusResult.from(Callbacks.parseResult(delivery(ack).body()));
+    return TransactionStatusResult.from(Callbacks.parseResult(world.callback(ack).body()));
   }
 
   @Test
@@ -94,9 +74,7 @@ class ResultsTest {
 
     Acknowledgement ack = mpesa.b2c().pay(payment("scripted-1"));
 
-    CallbackDelivery delivery = delivery(ack);
-    assertThat(delivery.kind()).isEqualTo(CallbackKind.RESULT);
-    ResultCallback cb = Callbacks.parseResult(delivery.body());
+    ResultCallback cb = world.result(ack);
     assertThat(B2cPaymentResult.from(cb).result()).isEqualTo(B2cResult.CUSTOMER_NOT_REGISTERED);
     assertThat(cb.resultDesc()).isEqualTo("The customer is not registered.");
     assertThat(cb.parameterValues()).isEmpty();
@@ -122,7 +100,7 @@ class ResultsTest {
                     .queueTimeoutUrl(receiver.url("/reversal/timeout"))
                     .build());
 
-    CallbackDelivery delivery = delivery(ack);
+    CallbackDelivery delivery = world.callback(ack);
     assertThat(delivery.json().at("/Result/ResultCode").isTextual()).isTrue();
     assertThat(TransactionReversalResult.from(Callbacks.parseResult(delivery.body())).result())
         .isEqualTo(ReversalResult.ALREADY_REVERSED);
@@ -146,7 +124,7 @@ class ResultsTest {
                     .queueTimeoutUrl(receiver.url("/b2b/timeout"))
                     .build());
 
-    CallbackDelivery delivery = delivery(ack);
+    CallbackDelivery delivery = world.callback(ack);
     Golden.assertSameShape("results/b2b-paybill-failure-single-parameter.json", delivery.json());
     assertThat(Callbacks.parseResult(delivery.body()).resultCode().value()).isEqualTo("2006");
   }
@@ -158,7 +136,7 @@ class ResultsTest {
 
     Acknowledgement ack = mpesa.b2c().pay(request);
 
-    CallbackDelivery delivery = delivery(ack);
+    CallbackDelivery delivery = world.callback(ack);
     assertThat(delivery.kind()).isEqualTo(CallbackKind.QUEUE_TIMEOUT);
     assertThat(delivery.url().getPath()).isEqualTo("/b2c/timeout");
     assertThat(delivery.correlationId()).isEqualTo(ack.conversationId());
@@ -188,10 +166,10 @@ class ResultsTest {
       acks.add(mpesa.b2c().pay(payment("ordered-" + i)));
     }
 
-    assertThat(Callbacks.parseResult(delivery(acks.get(0)).body()).resultCode().value())
+    assertThat(Callbacks.parseResult(world.callback(acks.get(0)).body()).resultCode().value())
         .isEqualTo("1");
-    assertThat(delivery(acks.get(1)).kind()).isEqualTo(CallbackKind.QUEUE_TIMEOUT);
-    assertThat(Callbacks.parseResult(delivery(acks.get(2)).body()).isSuccess()).isTrue();
+    assertThat(world.callback(acks.get(1)).kind()).isEqualTo(CallbackKind.QUEUE_TIMEOUT);
+    assertThat(Callbacks.parseResult(world.callback(acks.get(2)).body()).isSuccess()).isTrue();
   }
 
   @Test
@@ -200,7 +178,7 @@ class ResultsTest {
 
     Acknowledgement ack = mpesa.b2c().pay(payment("cleared-1"));
 
-    assertThat(Callbacks.parseResult(delivery(ack).body()).isSuccess()).isTrue();
+    assertThat(Callbacks.parseResult(world.callback(ack).body()).isSuccess()).isTrue();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.mpesa.testkit;
 
+import static dev.mpesa.testkit.World.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,31 +13,17 @@ import dev.mpesa.stk.StkPushRequest;
 import dev.mpesa.stk.StkPushResponse;
 import dev.mpesa.stk.StkQueryResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** M-Pesa Express through the SDK against the fake: push, customer, callback, query. */
 class StkEndToEndTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  @AutoClose
+  private final World world = new World(b -> b.customerResponseTime(Duration.ofMillis(50)));
 
-  private FakeDaraja fake;
-  private Receiver receiver;
-  private MpesaClient mpesa;
-
-  @BeforeEach
-  void start() {
-    fake = FakeDaraja.builder().customerResponseTime(Duration.ofMillis(50)).start();
-    receiver = new Receiver();
-    mpesa = fake.clientBuilder().build();
-  }
-
-  @AfterEach
-  void stop() {
-    mpesa.close();
-    receiver.close();
-    fake.close();
-  }
+  private final FakeDaraja fake = world.fake;
+  private final Receiver receiver = world.receiver;
+  private final MpesaClient mpesa = world.mpesa;
 
   private StkPushResponse push(String phone, long amount) {
     return mpesa

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fault injection, seen through the SDK: each fault does what Daraja (or the network) does, and the
- * SDK reacts as its idempotency rules say (RELIABILITY.md R4, R10-R14).
+ * SDK reacts as its idempotency rules say. RELIABILITY.md: R4 (invalid-token recovery: expired
+ * tokens, INVALID_TOKEN), R9 (no blind retry of money-moving calls: resets, 5xx and latency on the
+ * push), R10 (safe retries: query), R11 (throttling retried), A.5 and A.6 (lost and duplicate
+ * callbacks; a query still knows the outcome).
  */
 class FaultsTest {
   private static final String PUSH = StkDesk.PUSH;

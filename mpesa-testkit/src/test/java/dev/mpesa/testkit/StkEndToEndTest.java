@@ -55,7 +55,7 @@ class StkEndToEndTest {
   }
 
   @Test
-  void query_beforeCustomerActs_isPending() {
+  void query_beforeCustomerActs_isPending() { // RELIABILITY.md R30
     fake.customer(SandboxNumbers.PAYS).paysAfter(Duration.ofSeconds(30));
     StkPushResponse ack = push(SandboxNumbers.PAYS, 10);
 

@@ -46,10 +46,6 @@ public final class Customer {
     static Script of(Answer answer) {
       return new Script(answer, answer.resultCode, answer.resultDesc, null);
     }
-
-    boolean pays() {
-      return "0".equals(resultCode);
-    }
   }
 
   private final String msisdn;

@@ -1,5 +1,6 @@
 package dev.mpesa;
 
+import dev.mpesa.internal.Problems;
 import java.time.Duration;
 
 /**
@@ -141,22 +142,26 @@ public final class CircuitBreakerSettings {
     /**
      * Builds the settings.
      *
-     * @throws IllegalArgumentException if a value is out of range
+     * @throws IllegalStateException naming every value that is out of range
      */
     public CircuitBreakerSettings build() {
+      Problems problems = new Problems("CircuitBreakerSettings");
       if (!(failureRateThreshold > 0 && failureRateThreshold <= 100)) {
-        throw new IllegalArgumentException(
-            "failureRateThreshold must be in (0, 100], got " + failureRateThreshold);
+        problems.add("failureRateThreshold must be in (0, 100], got " + failureRateThreshold);
       }
-      if (minimumCalls < 1 || halfOpenCalls < 1) {
-        throw new IllegalArgumentException("minimumCalls and halfOpenCalls must be at least 1");
+      if (minimumCalls < 1) {
+        problems.add("minimumCalls must be at least 1, got " + minimumCalls);
+      }
+      if (halfOpenCalls < 1) {
+        problems.add("halfOpenCalls must be at least 1, got " + halfOpenCalls);
       }
       if (window == null || window.getSeconds() < 1) {
-        throw new IllegalArgumentException("window must be at least one second, got " + window);
+        problems.add("window must be at least one second, got " + window);
       }
       if (openDuration == null || openDuration.isNegative() || openDuration.isZero()) {
-        throw new IllegalArgumentException("openDuration must be positive, got " + openDuration);
+        problems.add("openDuration must be positive, got " + openDuration);
       }
+      problems.throwIfAny();
       return new CircuitBreakerSettings(this);
     }
   }

@@ -11,6 +11,7 @@ import dev.mpesa.billmanager.BillManagerService;
 import dev.mpesa.c2b.C2bService;
 import dev.mpesa.c2b.C2bVersion;
 import dev.mpesa.internal.ClientContext;
+import dev.mpesa.internal.Problems;
 import dev.mpesa.internal.auth.TokenManager;
 import dev.mpesa.internal.http.Transport;
 import dev.mpesa.internal.json.Json;
@@ -30,7 +31,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -143,7 +143,7 @@ public final class MpesaClient implements AutoCloseable {
             b.stkMaxAmount,
             b.initiatorName,
             securityCredential(b));
-    this.stk = new StkService(context);
+    this.stk = new StkService(context, b.awaitFirst, b.awaitInterval, b.awaitMax);
     this.b2c = new B2cService(context, b.b2cVersion);
     this.b2b = new B2bService(context);
     this.c2b = new C2bService(context, b.c2bVersion);
@@ -332,33 +332,39 @@ public final class MpesaClient implements AutoCloseable {
     private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.defaults();
     private double rateLimit;
     private MpesaListener listener = MpesaListener.NONE;
+    private boolean initiatorSet;
+    private Duration awaitFirst = StkService.AWAIT_FIRST_DELAY;
+    private Duration awaitInterval = StkService.AWAIT_INTERVAL;
+    private Duration awaitMax = StkService.AWAIT_MAX_INTERVAL;
 
     private Builder() {}
 
     /** Sandbox or production: decides the base URL and the rules for callback URLs. Required. */
     public Builder environment(Environment environment) {
-      this.environment = Objects.requireNonNull(environment, "environment");
+      this.environment = environment;
       return this;
     }
 
     /**
      * Sends requests to {@code baseUrl} instead of the environment's URL: a fake Daraja in tests,
-     * or a proxy. The environment's rules still apply.
+     * or a reverse proxy. The environment's rules still apply: in {@link Environment#PRODUCTION} it
+     * must be https, unless it is a loopback address (a sidecar on the same host). A forward proxy
+     * belongs on the {@link OkHttpClient} given to {@link #httpClient(OkHttpClient)}.
      */
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      this.baseUrl = baseUrl;
       return this;
     }
 
     /** The consumer key of the Daraja app. Required. */
     public Builder consumerKey(String consumerKey) {
-      this.consumerKey = Objects.requireNonNull(consumerKey, "consumerKey");
+      this.consumerKey = consumerKey;
       return this;
     }
 
     /** The consumer secret of the Daraja app. Required; never logged or printed. */
     public Builder consumerSecret(String consumerSecret) {
-      this.consumerSecret = Objects.requireNonNull(consumerSecret, "consumerSecret");
+      this.consumerSecret = consumerSecret;
       return this;
     }
 
@@ -367,13 +373,13 @@ public final class MpesaClient implements AutoCloseable {
      * passkey was issued for). Needed, with {@link #passkey(String)}, for {@link #stk()}.
      */
     public Builder shortCode(String shortCode) {
-      this.shortCode = Objects.requireNonNull(shortCode, "shortCode");
+      this.shortCode = shortCode;
       return this;
     }
 
     /** The M-Pesa Express passkey of {@link #shortCode(String)}. Never logged or printed. */
     public Builder passkey(String passkey) {
-      this.passkey = Objects.requireNonNull(passkey, "passkey");
+      this.passkey = passkey;
       return this;
     }
 
@@ -382,9 +388,10 @@ public final class MpesaClient implements AutoCloseable {
      * password. The password is never logged or printed.
      */
     public Builder initiator(String name, String password) {
-      this.initiatorName = Objects.requireNonNull(name, "initiator name");
-      this.initiatorPassword = Objects.requireNonNull(password, "initiator password");
+      this.initiatorName = name;
+      this.initiatorPassword = password;
       this.securityCredential = null;
+      this.initiatorSet = true;
       return this;
     }
 
@@ -393,9 +400,10 @@ public final class MpesaClient implements AutoCloseable {
      * portal), instead of a password for the SDK to encrypt.
      */
     public Builder initiator(String name, SecurityCredential credential) {
-      this.initiatorName = Objects.requireNonNull(name, "initiator name");
-      this.securityCredential = Objects.requireNonNull(credential, "credential");
+      this.initiatorName = name;
+      this.securityCredential = credential;
       this.initiatorPassword = null;
+      this.initiatorSet = true;
       return this;
     }
 
@@ -404,19 +412,19 @@ public final class MpesaClient implements AutoCloseable {
      * new one; by default the SDK's bundled certificate of the environment.
      */
     public Builder initiatorCertificate(X509Certificate certificate) {
-      this.initiatorCertificate = Objects.requireNonNull(certificate, "certificate");
+      this.initiatorCertificate = certificate;
       return this;
     }
 
     /** The clock for STK timestamps and token expiry; tests pass a fixed or fake one. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = clock;
       return this;
     }
 
     /** How the client waits between polls ({@code stk().await}); tests pass a recording one. */
     public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      this.sleeper = sleeper;
       return this;
     }
 
@@ -426,7 +434,7 @@ public final class MpesaClient implements AutoCloseable {
      * MpesaClient#close()} leaves your client alone.
      */
     public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      this.httpClient = httpClient;
       return this;
     }
 
@@ -436,7 +444,7 @@ public final class MpesaClient implements AutoCloseable {
      * invalidates the one before. Default: a store of this client's own.
      */
     public Builder tokenStore(TokenStore tokenStore) {
-      this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+      this.tokenStore = tokenStore;
       return this;
     }
 
@@ -475,7 +483,7 @@ public final class MpesaClient implements AutoCloseable {
      * RetrySettings#defaults()}; {@link RetrySettings#disabled()} turns retries off.
      */
     public Builder retry(RetrySettings retry) {
-      this.retry = Objects.requireNonNull(retry, "retry");
+      this.retry = retry;
       return this;
     }
 
@@ -484,7 +492,7 @@ public final class MpesaClient implements AutoCloseable {
      * {@link CircuitBreakerSettings#disabled()} turns it off.
      */
     public Builder circuitBreaker(CircuitBreakerSettings circuitBreaker) {
-      this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+      this.circuitBreaker = circuitBreaker;
       return this;
     }
 
@@ -505,7 +513,7 @@ public final class MpesaClient implements AutoCloseable {
      * twice); {@link B2cVersion#V1} is the legacy path for apps that still need it.
      */
     public Builder b2cVersion(B2cVersion b2cVersion) {
-      this.b2cVersion = Objects.requireNonNull(b2cVersion, "b2cVersion");
+      this.b2cVersion = b2cVersion;
       return this;
     }
 
@@ -515,7 +523,7 @@ public final class MpesaClient implements AutoCloseable {
      * carry a SHA-256-hashed MSISDN). Register and simulate use the same version.
      */
     public Builder c2bVersion(C2bVersion c2bVersion) {
-      this.c2bVersion = Objects.requireNonNull(c2bVersion, "c2bVersion");
+      this.c2bVersion = c2bVersion;
       return this;
     }
 
@@ -525,61 +533,89 @@ public final class MpesaClient implements AutoCloseable {
      * RatibaSettings#defaults()}, the current Daraja portal's forms.
      */
     public Builder ratibaSettings(RatibaSettings ratibaSettings) {
-      this.ratibaSettings = Objects.requireNonNull(ratibaSettings, "ratibaSettings");
+      this.ratibaSettings = ratibaSettings;
+      return this;
+    }
+
+    /**
+     * How {@code stk().await(...)} polls: the wait before its first query, the first interval
+     * between queries (it grows by half each time) and the longest interval. Defaults 15 s, 5 s and
+     * 15 s, which suit Daraja (a prompt takes seconds to answer, and faster polling meets spike
+     * arrest). A fake Daraja's {@code clientBuilder()} sets a fast schedule so that an {@code
+     * await} in a test takes milliseconds.
+     */
+    public Builder stkAwaitSchedule(Duration firstQuery, Duration interval, Duration maxInterval) {
+      this.awaitFirst = firstQuery;
+      this.awaitInterval = interval;
+      this.awaitMax = maxInterval;
       return this;
     }
 
     /** Told about attempts, retries, breaker changes, token refreshes and unknown outcomes. */
     public Builder listener(MpesaListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
+      this.listener = listener;
       return this;
     }
 
     /**
-     * Builds the client.
+     * Builds the client, after checking every setting.
      *
-     * @throws IllegalStateException naming the setting that is missing or wrong
+     * @throws IllegalStateException listing every setting that is missing or wrong, by name, with
+     *     the environment variable the README reads it from
      */
     public MpesaClient build() {
+      Problems problems = new Problems("MpesaClient");
       if (environment == null) {
-        fail(
-            "environment is required: environment(Environment.SANDBOX) or (Environment.PRODUCTION)");
+        problems.add(
+            "environment is required: environment(Environment.SANDBOX) or"
+                + " environment(Environment.PRODUCTION)");
       }
-      requireText(consumerKey, "consumerKey");
-      requireText(consumerSecret, "consumerSecret");
+      problems.requireText(consumerKey, "consumerKey", "MPESA_CONSUMER_KEY");
+      problems.requireText(consumerSecret, "consumerSecret", "MPESA_CONSUMER_SECRET");
       if (baseUrl != null) {
-        baseUrl = checkBaseUrl(baseUrl);
+        baseUrl = checkBaseUrl(baseUrl, environment, problems);
       }
-      if ((shortCode == null) != (passkey == null)) {
-        fail(
-            shortCode == null
-                ? "passkey is set but shortCode is not: M-Pesa Express needs both"
-                : "shortCode is set but passkey is not: M-Pesa Express needs both");
-      }
-      if (shortCode != null) {
-        shortCode = shortCode.strip();
-        if (!SHORT_CODE.matcher(shortCode).matches()) {
-          fail("shortCode must be 5 to 7 digits, got '" + shortCode + "'");
-        }
-        requireText(passkey, "passkey");
-      }
-      if (initiatorName != null) {
-        requireText(initiatorName, "initiator name");
+      checkStk(problems);
+      if (initiatorSet) {
+        problems.requireText(initiatorName, "initiator name", "MPESA_INITIATOR_NAME");
         if (securityCredential == null) {
-          requireText(initiatorPassword, "initiator password");
+          problems.requireText(initiatorPassword, "initiator password", "MPESA_INITIATOR_PASSWORD");
         }
       }
       if (initiatorCertificate != null && initiatorPassword == null) {
-        fail("initiatorCertificate is set but no initiator password is given to encrypt with it");
+        problems.add(
+            "initiatorCertificate is set but no initiator password is given to encrypt with it");
       }
-      connectTimeout = checkTimeout(connectTimeout, "connectTimeout");
-      readTimeout = checkTimeout(readTimeout, "readTimeout");
-      callTimeout = checkTimeout(callTimeout, "callTimeout");
+      checkTimeout(connectTimeout, "connectTimeout", problems);
+      checkTimeout(readTimeout, "readTimeout", problems);
+      checkTimeout(callTimeout, "callTimeout", problems);
       if (rateLimit < 0 || Double.isNaN(rateLimit) || Double.isInfinite(rateLimit)) {
-        fail("rateLimit must be a positive number of requests per second, or 0 for none");
+        problems.add("rateLimit must be a positive number of requests per second, or 0 for none");
       }
-      if (stkMaxAmount < 1) {
-        fail("stkMaxAmount must be at least 1 shilling, got " + stkMaxAmount);
+      if (stkMaxAmount < 1 || stkMaxAmount > DEFAULT_STK_MAX_AMOUNT) {
+        problems.add(
+            "stkMaxAmount may only lower Daraja's limit: it must be from 1 to "
+                + DEFAULT_STK_MAX_AMOUNT
+                + " shillings, got "
+                + stkMaxAmount);
+      }
+      problems.requireSet(clock, "clock");
+      problems.requireSet(sleeper, "sleeper");
+      problems.requireSet(retry, "retry");
+      problems.requireSet(circuitBreaker, "circuitBreaker");
+      problems.requireSet(b2cVersion, "b2cVersion");
+      problems.requireSet(c2bVersion, "c2bVersion");
+      problems.requireSet(ratibaSettings, "ratibaSettings");
+      problems.requireSet(listener, "listener");
+      checkTimeout(awaitFirst, "stkAwaitSchedule firstQuery", problems);
+      checkTimeout(awaitInterval, "stkAwaitSchedule interval", problems);
+      checkTimeout(awaitMax, "stkAwaitSchedule maxInterval", problems);
+      if (awaitInterval != null && awaitMax != null && awaitMax.compareTo(awaitInterval) < 0) {
+        problems.add("stkAwaitSchedule maxInterval must not be shorter than interval");
+      }
+      problems.throwIfAny();
+      if (shortCode != null) {
+        shortCode = shortCode.strip();
       }
       if (tokenStore == null) {
         tokenStore = new InMemoryTokenStore();
@@ -587,7 +623,27 @@ public final class MpesaClient implements AutoCloseable {
       return new MpesaClient(this);
     }
 
-    private static String checkBaseUrl(String url) {
+    private void checkStk(Problems problems) {
+      boolean hasShortCode = shortCode != null && !shortCode.isBlank();
+      boolean hasPasskey = passkey != null && !passkey.isBlank();
+      if (hasShortCode != hasPasskey) {
+        problems.add(
+            hasShortCode
+                ? "passkey is required when shortCode is set (M-Pesa Express needs both; the README"
+                    + " reads it from MPESA_PASSKEY)"
+                : "shortCode is required when passkey is set (M-Pesa Express needs both; the README"
+                    + " reads it from MPESA_SHORT_CODE)");
+      } else if (shortCode != null && !hasShortCode || passkey != null && !hasPasskey) {
+        problems.add(
+            "shortCode and passkey are blank: set both (MPESA_SHORT_CODE, MPESA_PASSKEY) or"
+                + " neither");
+      }
+      if (hasShortCode && !SHORT_CODE.matcher(shortCode.strip()).matches()) {
+        problems.add("shortCode must be 5 to 7 digits, got '" + shortCode + "'");
+      }
+    }
+
+    private static String checkBaseUrl(String url, Environment environment, Problems problems) {
       String u = url.strip();
       while (u.endsWith("/")) {
         u = u.substring(0, u.length() - 1);
@@ -596,40 +652,44 @@ public final class MpesaClient implements AutoCloseable {
       try {
         uri = URI.create(u);
       } catch (IllegalArgumentException e) {
-        throw new IllegalStateException(
-            "MpesaClient: baseUrl is not a valid URL: " + e.getMessage(), e);
+        problems.add("baseUrl is not a valid URL: " + e.getMessage());
+        return u;
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-        fail(
+        problems.add(
             "baseUrl must be an absolute http(s) URL such as http://127.0.0.1:8089, got '"
                 + url
                 + "'");
+      } else if (scheme.equals("http")
+          && environment == Environment.PRODUCTION
+          && !isLoopback(uri.getHost())) {
+        problems.add(
+            "baseUrl must be https in PRODUCTION (tokens and payments would cross the network in"
+                + " clear; plain http is allowed only to a loopback sidecar), got '"
+                + url
+                + "'; to go through a forward proxy, configure it on an OkHttpClient passed to"
+                + " httpClient(...)");
       }
       if (uri.getUserInfo() != null) {
-        fail("baseUrl must not carry credentials (user:password@); configure them on the proxy");
+        problems.add(
+            "baseUrl must not carry credentials (user:password@); configure them on the proxy");
       }
       if (uri.getQuery() != null || uri.getFragment() != null) {
-        fail("baseUrl must not have a query or fragment, got '" + url + "'");
+        problems.add("baseUrl must not have a query or fragment, got '" + url + "'");
       }
       return u;
     }
 
-    private static Duration checkTimeout(Duration d, String name) {
+    private static boolean isLoopback(String host) {
+      String h = host.toLowerCase(Locale.ROOT);
+      return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+    }
+
+    private static void checkTimeout(Duration d, String name, Problems problems) {
       if (d == null || d.isNegative() || d.isZero()) {
-        fail(name + " must be a positive duration (timeouts are never infinite), got " + d);
+        problems.add(name + " must be a positive duration, got " + d);
       }
-      return d;
-    }
-
-    private static void requireText(String value, String name) {
-      if (value == null || value.isBlank()) {
-        fail(name + " is required");
-      }
-    }
-
-    private static void fail(String message) {
-      throw new IllegalStateException("MpesaClient: " + message);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.mpesa;
 
+import dev.mpesa.internal.Problems;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * When and how the client retries a failed call. Immutable.
@@ -107,6 +107,7 @@ public final class RetrySettings {
     private Duration maxBackoff = Duration.ofSeconds(8);
     private Duration deadline = Duration.ofSeconds(90);
     private int budget = 100;
+    private boolean budgetOff;
 
     private Builder() {}
 
@@ -122,57 +123,69 @@ public final class RetrySettings {
      * Defaults 500 ms, 1 s and 8 s.
      */
     public Builder backoff(Duration initial, Duration throttled, Duration max) {
-      this.initialBackoff = Objects.requireNonNull(initial, "initial");
-      this.throttledBackoff = Objects.requireNonNull(throttled, "throttled");
-      this.maxBackoff = Objects.requireNonNull(max, "max");
+      this.initialBackoff = initial;
+      this.throttledBackoff = throttled;
+      this.maxBackoff = max;
       return this;
     }
 
     /** How long one call may take in all, retries and waits included. Default 90 s. */
     public Builder deadline(Duration deadline) {
-      this.deadline = Objects.requireNonNull(deadline, "deadline");
+      this.deadline = deadline;
       return this;
     }
 
     /** Capacity of the shared retry budget in tokens; a retry costs 5. Default 100. */
     public Builder budget(int tokens) {
-      if (tokens < 5) {
-        throw new IllegalArgumentException("a retry budget needs at least 5 tokens (one retry)");
-      }
       this.budget = tokens;
+      this.budgetOff = false;
       return this;
     }
 
     /** Turns the shared retry budget off: retries are then bounded only per call. */
     public Builder noBudget() {
       this.budget = 0;
+      this.budgetOff = true;
       return this;
     }
 
     /**
      * Builds the settings.
      *
-     * @throws IllegalArgumentException if a value is out of range
+     * @throws IllegalStateException naming every value that is out of range
      */
     public RetrySettings build() {
+      Problems problems = new Problems("RetrySettings");
       if (maxAttempts < 1) {
-        throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+        problems.add("maxAttempts must be at least 1, got " + maxAttempts);
       }
-      positive(initialBackoff, "initial backoff");
-      positive(throttledBackoff, "throttled backoff");
-      positive(maxBackoff, "max backoff");
-      positive(deadline, "deadline");
-      if (maxBackoff.compareTo(initialBackoff) < 0 || maxBackoff.compareTo(throttledBackoff) < 0) {
-        throw new IllegalArgumentException(
-            "the max backoff must not be shorter than the first waits");
+      boolean initial = positive(initialBackoff, "initial backoff", problems);
+      boolean throttled = positive(throttledBackoff, "throttled backoff", problems);
+      boolean max = positive(maxBackoff, "max backoff", problems);
+      positive(deadline, "deadline", problems);
+      if (initial
+          && throttled
+          && max
+          && (maxBackoff.compareTo(initialBackoff) < 0
+              || maxBackoff.compareTo(throttledBackoff) < 0)) {
+        problems.add("the max backoff must not be shorter than the first waits");
       }
+      if (!budgetOff && budget < 5) {
+        problems.add(
+            "budget needs at least 5 tokens (one retry), got "
+                + budget
+                + "; noBudget() turns it off");
+      }
+      problems.throwIfAny();
       return new RetrySettings(this);
     }
 
-    private static void positive(Duration d, String name) {
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, got " + d);
+    private static boolean positive(Duration d, String name, Problems problems) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        problems.add(name + " must be a positive duration, got " + d);
+        return false;
       }
+      return true;
     }
   }
 }

@@ -300,4 +300,98 @@ class MpesaClientBuilderTest {
         .hasMessageContaining("baseUrl")
         .hasMessageNotContaining("pw");
   }
+
+  // ------------------------------------------------ one rule: setters accept, build() reports all
+
+  @Test
+  void readmeSnippet_withEveryVariableUnset_failsAtBuildNamingEachSettingAndItsVariable() {
+    // The README's first snippet, with MPESA_* unset: System.getenv returns null.
+    String unset = null;
+    MpesaClient.Builder builder =
+        MpesaClient.builder()
+            .environment(Environment.SANDBOX)
+            .consumerKey(unset)
+            .consumerSecret(unset)
+            .shortCode("174379")
+            .passkey(unset);
+
+    assertThatThrownBy(builder::build)
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("MpesaClient: 3 settings to fix:")
+        .hasMessageContainingAll(
+            "consumerKey is required",
+            "MPESA_CONSUMER_KEY",
+            "consumerSecret is required",
+            "MPESA_CONSUMER_SECRET",
+            "passkey is required",
+            "MPESA_PASSKEY");
+  }
+
+  @Test
+  void everySetter_acceptsNull_andBuildNamesIt() {
+    MpesaClient.Builder builder =
+        complete()
+            .clock(null)
+            .sleeper(null)
+            .retry(null)
+            .circuitBreaker(null)
+            .b2cVersion(null)
+            .c2bVersion(null)
+            .ratibaSettings(null)
+            .listener(null)
+            .initiator(null, (String) null);
+
+    assertBuildFails(
+        builder,
+        "clock",
+        "sleeper",
+        "retry",
+        "circuitBreaker",
+        "b2cVersion",
+        "c2bVersion",
+        "ratibaSettings",
+        "listener",
+        "initiator name is required",
+        "MPESA_INITIATOR_NAME",
+        "initiator password is required",
+        "MPESA_INITIATOR_PASSWORD");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://daraja.example", "http://10.0.0.7:8080"})
+  void build_httpBaseUrlInProduction_isRefused(String baseUrl) {
+    assertBuildFails(
+        complete().environment(Environment.PRODUCTION).baseUrl(baseUrl),
+        "baseUrl must be https in PRODUCTION",
+        "httpClient");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://127.0.0.1:8089", "http://localhost:8089"})
+  void build_httpLoopbackSidecarInProduction_builds(String baseUrl) {
+    assertThatCode(
+            () -> complete().environment(Environment.PRODUCTION).baseUrl(baseUrl).build().close())
+        .doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {MpesaClient.DEFAULT_STK_MAX_AMOUNT + 1, 1_000_000_000L, Long.MAX_VALUE})
+  void build_stkMaxAmountAboveDarajasLimit_isRefused(long max) {
+    assertBuildFails(complete().stkMaxAmount(max), "stkMaxAmount may only lower Daraja's limit");
+  }
+
+  @Test
+  void build_stkMaxAmountAtDarajasLimit_builds() {
+    assertThatCode(
+            () -> complete().stkMaxAmount(MpesaClient.DEFAULT_STK_MAX_AMOUNT).build().close())
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void build_badAwaitSchedule_isRefused() {
+    assertBuildFails(
+        complete().stkAwaitSchedule(Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(1)),
+        "stkAwaitSchedule firstQuery",
+        "maxInterval must not be shorter than interval");
+  }
 }

@@ -2,7 +2,6 @@ package dev.mpesa.account;
 
 import dev.mpesa.internal.Checks;
 import java.net.URI;
-import java.util.Objects;
 
 /**
  * An Account Balance query ({@code CommandID AccountBalance}, API.md §5.11): asks M-Pesa for the
@@ -39,7 +38,7 @@ public record AccountBalanceRequest(
   /** Validates the request; see the class documentation for the rules. */
   public AccountBalanceRequest {
     if (identifierType == null || partyA == null) {
-      throw new NullPointerException("shortCode or tillNumber is required");
+      throw new IllegalArgumentException("shortCode or tillNumber is required");
     }
     if (identifierType != IdentifierType.SHORT_CODE
         && identifierType != IdentifierType.TILL_NUMBER) {
@@ -86,14 +85,14 @@ public record AccountBalanceRequest(
     /** Queries the short code {@code shortCode} ({@code IdentifierType "4"}); 5 to 9 digits. */
     public Builder shortCode(String shortCode) {
       this.identifierType = IdentifierType.SHORT_CODE;
-      this.partyA = Objects.requireNonNull(shortCode, "shortCode");
+      this.partyA = Checks.required(shortCode, "shortCode");
       return this;
     }
 
     /** Queries the till {@code tillNumber} ({@code IdentifierType "2"}); 5 to 9 digits. */
     public Builder tillNumber(String tillNumber) {
       this.identifierType = IdentifierType.TILL_NUMBER;
-      this.partyA = Objects.requireNonNull(tillNumber, "tillNumber");
+      this.partyA = Checks.required(tillNumber, "tillNumber");
       return this;
     }
 
@@ -141,8 +140,7 @@ public record AccountBalanceRequest(
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public AccountBalanceRequest build() {
       return new AccountBalanceRequest(identifierType, partyA, remarks, resultUrl, queueTimeoutUrl);

@@ -15,7 +15,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -62,7 +61,7 @@ public final class AccountService {
    */
   @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
   public AccountService(ClientContext context) {
-    this.context = Objects.requireNonNull(context, "context");
+    this.context = Checks.required(context, "context");
   }
 
   /**
@@ -85,7 +84,7 @@ public final class AccountService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement balance(AccountBalanceRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     String product = "Account Balance";
     String initiator = context.initiatorName(product);
     String credential = context.securityCredential(product).value();
@@ -135,7 +134,7 @@ public final class AccountService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement transactionStatus(TransactionStatusRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     String product = "Transaction Status";
     String initiator = context.initiatorName(product);
     String credential = context.securityCredential(product).value();
@@ -194,7 +193,7 @@ public final class AccountService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement reverse(ReversalRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     String product = "Reversal";
     String initiator = context.initiatorName(product);
     String credential = context.securityCredential(product).value();
@@ -259,7 +258,7 @@ public final class AccountService {
 
   /** Checks an M-Pesa receipt: letters and digits only (no spaces, no conversation-id dashes). */
   static String receipt(String field, String value) {
-    Objects.requireNonNull(value, field + " is required");
+    Checks.required(value, field + " is required");
     if (!RECEIPT.matcher(value).matches()) {
       throw new IllegalArgumentException(
           field

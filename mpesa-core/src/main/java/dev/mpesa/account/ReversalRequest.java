@@ -2,7 +2,6 @@ package dev.mpesa.account;
 
 import dev.mpesa.internal.Checks;
 import java.net.URI;
-import java.util.Objects;
 
 /**
  * A reversal ({@code CommandID TransactionReversal}, API.md §5.13): sends a customer's C2B payment
@@ -101,7 +100,7 @@ public record ReversalRequest(
 
     /** The M-Pesa receipt of the payment to reverse, such as {@code PDU91HIVIT}. Required. */
     public Builder transactionId(String transactionId) {
-      this.transactionId = Objects.requireNonNull(transactionId, "transactionId");
+      this.transactionId = Checks.required(transactionId, "transactionId");
       return this;
     }
 
@@ -113,7 +112,7 @@ public record ReversalRequest(
 
     /** Your short code (or till) that received the payment, 5 to 9 digits. Required. */
     public Builder receiverParty(String receiverParty) {
-      this.receiverParty = Objects.requireNonNull(receiverParty, "receiverParty");
+      this.receiverParty = Checks.required(receiverParty, "receiverParty");
       return this;
     }
 
@@ -168,8 +167,7 @@ public record ReversalRequest(
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public ReversalRequest build() {
       return new ReversalRequest(

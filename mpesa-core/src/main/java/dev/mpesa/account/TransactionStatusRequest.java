@@ -3,7 +3,6 @@ package dev.mpesa.account;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
 import java.net.URI;
-import java.util.Objects;
 
 /**
  * A Transaction Status query ({@code CommandID TransactionStatusQuery}, API.md §5.12): asks M-Pesa
@@ -79,11 +78,11 @@ public record TransactionStatusRequest(
       Checks.text("originatorConversationId", originatorConversationId, 1, MAX_CONVERSATION_ID);
     }
     if (identifierType == null) {
-      throw new NullPointerException("shortCode, tillNumber or phoneNumber is required");
+      throw new IllegalArgumentException("shortCode, tillNumber or phoneNumber is required");
     }
     switch (identifierType) {
       case MSISDN -> {
-        Objects.requireNonNull(phoneNumber, "phoneNumber is required");
+        Checks.required(phoneNumber, "phoneNumber is required");
         if (partyA != null) {
           throw new IllegalArgumentException(
               "partyA must be null when the party is a phone number (use phoneNumber)");
@@ -91,7 +90,7 @@ public record TransactionStatusRequest(
       }
       case SHORT_CODE, TILL_NUMBER -> {
         if (partyA == null) {
-          throw new NullPointerException(
+          throw new IllegalArgumentException(
               AccountService.partyField(identifierType) + " is required");
         }
         AccountService.organisation(AccountService.partyField(identifierType), partyA);
@@ -166,7 +165,7 @@ public record TransactionStatusRequest(
      * NEF61H8J60}. Do not also set {@link #originatorConversationId(String)}.
      */
     public Builder transactionId(String transactionId) {
-      this.transactionId = Objects.requireNonNull(transactionId, "transactionId");
+      this.transactionId = Checks.required(transactionId, "transactionId");
       return this;
     }
 
@@ -177,20 +176,18 @@ public record TransactionStatusRequest(
      */
     public Builder originatorConversationId(String originatorConversationId) {
       this.originatorConversationId =
-          Objects.requireNonNull(originatorConversationId, "originatorConversationId");
+          Checks.required(originatorConversationId, "originatorConversationId");
       return this;
     }
 
     /** The party is the short code {@code shortCode} ({@code IdentifierType "4"}). */
     public Builder shortCode(String shortCode) {
-      return organisation(
-          IdentifierType.SHORT_CODE, Objects.requireNonNull(shortCode, "shortCode"));
+      return organisation(IdentifierType.SHORT_CODE, Checks.required(shortCode, "shortCode"));
     }
 
     /** The party is the till {@code tillNumber} ({@code IdentifierType "2"}). */
     public Builder tillNumber(String tillNumber) {
-      return organisation(
-          IdentifierType.TILL_NUMBER, Objects.requireNonNull(tillNumber, "tillNumber"));
+      return organisation(IdentifierType.TILL_NUMBER, Checks.required(tillNumber, "tillNumber"));
     }
 
     /**
@@ -205,7 +202,7 @@ public record TransactionStatusRequest(
     /** The party is a customer's phone ({@code IdentifierType "1"}). */
     public Builder phoneNumber(PhoneNumber phoneNumber) {
       this.identifierType = IdentifierType.MSISDN;
-      this.phoneNumber = Objects.requireNonNull(phoneNumber, "phoneNumber");
+      this.phoneNumber = Checks.required(phoneNumber, "phoneNumber");
       this.partyA = null;
       return this;
     }
@@ -267,8 +264,8 @@ public record TransactionStatusRequest(
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong (including a lookup set both ways, or neither)
+     * @throws IllegalArgumentException naming the field that is missing or wrong (including a
+     *     lookup set both ways, or neither)
      */
     public TransactionStatusRequest build() {
       return new TransactionStatusRequest(

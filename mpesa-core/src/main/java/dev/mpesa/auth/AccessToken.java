@@ -1,7 +1,7 @@
 package dev.mpesa.auth;
 
+import dev.mpesa.internal.Checks;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A Daraja OAuth access token and the instant it stops being valid.
@@ -15,8 +15,8 @@ public record AccessToken(String value, Instant expiresAt) {
 
   /** Checks that both parts are present. */
   public AccessToken {
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(expiresAt, "expiresAt");
+    Checks.required(value, "value");
+    Checks.required(expiresAt, "expiresAt");
     if (value.isBlank()) {
       throw new IllegalArgumentException("an access token cannot be blank");
     }

@@ -2,7 +2,6 @@ package dev.mpesa.b2b;
 
 import dev.mpesa.internal.Checks;
 import java.net.URI;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -156,7 +155,7 @@ public record B2bExpressCheckoutRequest(
      * Optional: by default {@link #build()} makes a random UUID. Use a new one for every request.
      */
     public Builder requestReferenceId(String requestReferenceId) {
-      this.requestReferenceId = Objects.requireNonNull(requestReferenceId, "requestReferenceId");
+      this.requestReferenceId = Checks.required(requestReferenceId, "requestReferenceId");
       return this;
     }
 
@@ -164,8 +163,7 @@ public record B2bExpressCheckoutRequest(
      * Builds the request. Without {@link #requestReferenceId(String)}, each call makes a new random
      * UUID, so a builder used as a template gives every request its own reference.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public B2bExpressCheckoutRequest build() {
       return new B2bExpressCheckoutRequest(

@@ -6,6 +6,7 @@ import dev.mpesa.error.AuthenticationException;
 import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.OutcomeUnknownException;
+import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
@@ -16,7 +17,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +101,7 @@ public final class B2bService {
    */
   @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
   public B2bService(ClientContext context) {
-    this.context = Objects.requireNonNull(context, "context");
+    this.context = Checks.required(context, "context");
   }
 
   /**
@@ -121,7 +121,7 @@ public final class B2bService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement payBill(BusinessPayBillRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     return pay(
         PAY_BILL,
         "Business Pay Bill",
@@ -155,7 +155,7 @@ public final class B2bService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement buyGoods(BusinessBuyGoodsRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     return pay(
         BUY_GOODS,
         "Business Buy Goods",
@@ -189,7 +189,7 @@ public final class B2bService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement remitTax(TaxRemittanceRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     return pay(
         REMIT_TAX,
         "Tax remittance",
@@ -225,7 +225,7 @@ public final class B2bService {
    * @throws MpesaException for any other failure
    */
   public B2bExpressCheckoutResponse expressCheckout(B2bExpressCheckoutRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     checkUrl(EXPRESS_CHECKOUT, "callbackUrl", request.callbackUrl());
     ExpressBody body =
         new ExpressBody(

@@ -186,8 +186,7 @@ public record BusinessBuyGoodsRequest(
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public BusinessBuyGoodsRequest build() {
       return new BusinessBuyGoodsRequest(

@@ -186,8 +186,7 @@ public record BusinessPayBillRequest(
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public BusinessPayBillRequest build() {
       return new BusinessPayBillRequest(

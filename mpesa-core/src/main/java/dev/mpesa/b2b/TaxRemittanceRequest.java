@@ -152,8 +152,7 @@ public record TaxRemittanceRequest(
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public TaxRemittanceRequest build() {
       return new TaxRemittanceRequest(

@@ -3,7 +3,6 @@ package dev.mpesa.b2c;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
 import java.net.URI;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -88,15 +87,14 @@ public record B2cPaymentRequest(
    * Validates the request and, if {@code originatorConversationId} is null, generates it; see the
    * class documentation for the rules.
    *
-   * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-   *     missing or wrong
+   * @throws IllegalArgumentException naming the field that is missing or wrong
    */
   public B2cPaymentRequest {
     originatorConversationId = originatorConversationId(originatorConversationId);
-    Objects.requireNonNull(command, "command is required");
+    Checks.required(command, "command is required");
     Checks.amount("amount", amount, MIN_AMOUNT, MAX_AMOUNT);
     Checks.digits("partyA", partyA, MIN_SHORT_CODE, MAX_SHORT_CODE);
-    Objects.requireNonNull(phoneNumber, "phoneNumber is required");
+    Checks.required(phoneNumber, "phoneNumber is required");
     Checks.text("remarks", remarks, MIN_REMARKS, MAX_REMARKS);
     Checks.optionalText("occasion", occasion, 1, MAX_OCCASION);
     Checks.callbackUrl("resultUrl", resultUrl);
@@ -274,8 +272,7 @@ public record B2cPaymentRequest(
      * Builds the request, generating its {@code OriginatorConversationID} if none was given. Each
      * call without one yields a new id: build once per payment.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public B2cPaymentRequest build() {
       return new B2cPaymentRequest(

@@ -9,6 +9,7 @@ import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.error.ThrottledException;
+import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
@@ -18,7 +19,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,8 +85,8 @@ public final class B2cService {
    */
   @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
   public B2cService(ClientContext context, B2cVersion version) {
-    this.context = Objects.requireNonNull(context, "context");
-    this.version = Objects.requireNonNull(version, "version");
+    this.context = Checks.required(context, "context");
+    this.version = Checks.required(version, "version");
   }
 
   /** The B2C endpoint {@link #pay(B2cPaymentRequest)} uses, as configured on the client. */
@@ -128,7 +128,7 @@ public final class B2cService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement pay(B2cPaymentRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     String initiator = context.initiatorName("B2C");
     String credential = context.securityCredential("B2C").value();
     boolean keyed = version == B2cVersion.V3;
@@ -202,7 +202,7 @@ public final class B2cService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement payToPochi(PochiPaymentRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     String initiator = context.initiatorName("B2Pochi");
     String credential = context.securityCredential("B2Pochi").value();
     checkCallbackUrls(POCHI.name(), request.resultUrl(), request.queueTimeoutUrl());
@@ -256,7 +256,7 @@ public final class B2cService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement topUp(B2cTopUpRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     String initiator = context.initiatorName("B2C account top-up");
     String credential = context.securityCredential("B2C account top-up").value();
     checkCallbackUrls(TOP_UP.name(), request.resultUrl(), request.queueTimeoutUrl());

@@ -52,8 +52,7 @@ public record B2cTopUpRequest(
   /**
    * Validates the request; see the class documentation for the rules.
    *
-   * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-   *     missing or wrong
+   * @throws IllegalArgumentException naming the field that is missing or wrong
    */
   public B2cTopUpRequest {
     if (amount < 1) {
@@ -200,8 +199,7 @@ public record B2cTopUpRequest(
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public B2cTopUpRequest build() {
       return new B2cTopUpRequest(

@@ -3,7 +3,6 @@ package dev.mpesa.b2c;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
 import java.net.URI;
-import java.util.Objects;
 
 /**
  * A B2Pochi payment: money from a B2C short code to a customer's Pochi la Biashara wallet ({@code
@@ -48,15 +47,14 @@ public record PochiPaymentRequest(
    * Validates the request and, if {@code originatorConversationId} is null, generates it; see the
    * class documentation for the rules.
    *
-   * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-   *     missing or wrong
+   * @throws IllegalArgumentException naming the field that is missing or wrong
    */
   public PochiPaymentRequest {
     originatorConversationId = B2cPaymentRequest.originatorConversationId(originatorConversationId);
     Checks.amount("amount", amount, B2cPaymentRequest.MIN_AMOUNT, B2cPaymentRequest.MAX_AMOUNT);
     Checks.digits(
         "partyA", partyA, B2cPaymentRequest.MIN_SHORT_CODE, B2cPaymentRequest.MAX_SHORT_CODE);
-    Objects.requireNonNull(phoneNumber, "phoneNumber is required");
+    Checks.required(phoneNumber, "phoneNumber is required");
     Checks.text("remarks", remarks, B2cPaymentRequest.MIN_REMARKS, B2cPaymentRequest.MAX_REMARKS);
     Checks.optionalText("occasion", occasion, 1, B2cPaymentRequest.MAX_OCCASION);
     Checks.callbackUrl("resultUrl", resultUrl);
@@ -192,8 +190,7 @@ public record PochiPaymentRequest(
      * Builds the request, generating its {@code OriginatorConversationID} if none was given: build
      * once per payment.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public PochiPaymentRequest build() {
       return new PochiPaymentRequest(

@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -106,7 +105,7 @@ public final class BillManagerService {
    */
   @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
   public BillManagerService(ClientContext context) {
-    this.context = Objects.requireNonNull(context, "context");
+    this.context = Checks.required(context, "context");
   }
 
   /**
@@ -168,7 +167,7 @@ public final class BillManagerService {
    * @throws MpesaException for any other failure
    */
   public BillManagerResponse sendInvoice(Invoice invoice) {
-    Objects.requireNonNull(invoice, "invoice");
+    Checks.required(invoice, "invoice");
     Map<String, String> references = new LinkedHashMap<>();
     references.put("externalReference", invoice.externalReference());
     references.put("accountReference", invoice.accountReference());
@@ -200,7 +199,7 @@ public final class BillManagerService {
    * @throws MpesaException for any other failure
    */
   public BillManagerResponse sendInvoices(List<Invoice> invoices) {
-    Objects.requireNonNull(invoices, "invoices");
+    Checks.required(invoices, "invoices");
     checkBulkSize("invoices", invoices.size());
     Set<String> seen = new HashSet<>();
     List<InvoiceBody> bodies = new ArrayList<>(invoices.size());
@@ -239,7 +238,7 @@ public final class BillManagerService {
    * @throws MpesaException for any other failure
    */
   public BillManagerResponse reconcile(PaymentAcknowledgement acknowledgement) {
-    Objects.requireNonNull(acknowledgement, "acknowledgement");
+    Checks.required(acknowledgement, "acknowledgement");
     ReconciliationBody body =
         new ReconciliationBody(
             DATE.format(acknowledgement.paymentDate()),
@@ -301,7 +300,7 @@ public final class BillManagerService {
    * @throws MpesaException for any other failure
    */
   public BillManagerResponse cancelInvoices(List<String> externalReferences) {
-    Objects.requireNonNull(externalReferences, "externalReferences");
+    Checks.required(externalReferences, "externalReferences");
     checkBulkSize("externalReferences", externalReferences.size());
     Set<String> seen = new HashSet<>();
     List<CancelBody> bodies = new ArrayList<>(externalReferences.size());
@@ -333,7 +332,7 @@ public final class BillManagerService {
   }
 
   private OptInBody optInBody(OptInRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     context.checkCallbackUrl("callbackUrl", request.callbackUrl());
     if (!ClientContext.bannedWords(request.callbackUrl()).isEmpty()) {
       log.warn(

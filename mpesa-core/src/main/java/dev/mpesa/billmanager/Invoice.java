@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A Bill Manager e-invoice: Bill Manager texts it to {@code billedPhoneNumber}, and the customer
@@ -53,10 +52,10 @@ public record Invoice(
   public Invoice {
     Checks.text("externalReference", externalReference, 1, MAX_TEXT);
     Checks.text("billedFullName", billedFullName, 1, MAX_TEXT);
-    Objects.requireNonNull(billedPhoneNumber, "billedPhoneNumber is required");
-    Objects.requireNonNull(billedPeriod, "billedPeriod is required");
+    Checks.required(billedPhoneNumber, "billedPhoneNumber is required");
+    Checks.required(billedPeriod, "billedPeriod is required");
     Checks.text("invoiceName", invoiceName, 1, MAX_TEXT);
-    Objects.requireNonNull(dueDate, "dueDate is required");
+    Checks.required(dueDate, "dueDate is required");
     Checks.text("accountReference", accountReference, 1, MAX_ACCOUNT_REFERENCE);
     Checks.amount("amount", amount, 1, Long.MAX_VALUE);
     items = items == null ? List.of() : List.copyOf(items);
@@ -168,15 +167,14 @@ public record Invoice(
 
     /** Adds a line shown on the invoice. */
     public Builder item(InvoiceItem item) {
-      items.add(Objects.requireNonNull(item, "item"));
+      items.add(Checks.required(item, "item"));
       return this;
     }
 
     /**
      * Builds the invoice.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public Invoice build() {
       return new Invoice(

@@ -20,7 +20,7 @@ public record InvoiceItem(String name, long amount) {
   /**
    * A line of an invoice.
    *
-   * @throws IllegalArgumentException or {@link NullPointerException} if a field is missing or wrong
+   * @throws IllegalArgumentException if a field is missing or wrong
    */
   public static InvoiceItem of(String name, long amount) {
     return new InvoiceItem(name, amount);

@@ -3,7 +3,6 @@ package dev.mpesa.billmanager;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
 import java.net.URI;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -47,7 +46,7 @@ public record OptInRequest(
     if (!EMAIL.matcher(email).matches()) {
       throw new IllegalArgumentException("email is not an email address: '" + email + "'");
     }
-    Objects.requireNonNull(officialContact, "officialContact is required");
+    Checks.required(officialContact, "officialContact is required");
     Checks.optionalText("logo", logo, 1, Integer.MAX_VALUE);
     Checks.callbackUrl("callbackUrl", callbackUrl);
   }
@@ -146,8 +145,7 @@ public record OptInRequest(
     /**
      * Builds the details.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public OptInRequest build() {
       return new OptInRequest(shortCode, email, officialContact, sendReminders, logo, callbackUrl);

@@ -3,7 +3,6 @@ package dev.mpesa.billmanager;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +40,7 @@ public record PaymentAcknowledgement(
 
   /** Validates the acknowledgement; see the class documentation for the rules. */
   public PaymentAcknowledgement {
-    Objects.requireNonNull(paymentDate, "paymentDate is required");
+    Checks.required(paymentDate, "paymentDate is required");
     Checks.amount("paidAmount", paidAmount, 1, Long.MAX_VALUE);
     Checks.text("accountReference", accountReference, 1, Invoice.MAX_ACCOUNT_REFERENCE);
     Checks.text("transactionId", transactionId, 1, MAX_TRANSACTION_ID);
@@ -51,7 +50,7 @@ public record PaymentAcknowledgement(
               + transactionId
               + "'");
     }
-    Objects.requireNonNull(phoneNumber, "phoneNumber is required");
+    Checks.required(phoneNumber, "phoneNumber is required");
     Checks.text("fullName", fullName, 1, Invoice.MAX_TEXT);
     Checks.text("invoiceName", invoiceName, 1, Invoice.MAX_TEXT);
     Checks.text("externalReference", externalReference, 1, Invoice.MAX_TEXT);
@@ -155,8 +154,7 @@ public record PaymentAcknowledgement(
     /**
      * Builds the acknowledgement.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public PaymentAcknowledgement build() {
       return new PaymentAcknowledgement(

@@ -3,7 +3,6 @@ package dev.mpesa.c2b;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.ClientContext;
 import java.net.URI;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,7 +36,7 @@ public record C2bRegisterUrlRequest(
   /** Validates the request; see the class documentation for the rules. */
   public C2bRegisterUrlRequest {
     Checks.digits("shortCode", shortCode, MIN_SHORT_CODE, MAX_SHORT_CODE);
-    Objects.requireNonNull(responseType, "responseType is required");
+    Checks.required(responseType, "responseType is required");
     checkUrl("confirmationUrl", confirmationUrl);
     checkUrl("validationUrl", validationUrl);
   }
@@ -146,8 +145,7 @@ public record C2bRegisterUrlRequest(
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public C2bRegisterUrlRequest build() {
       return new C2bRegisterUrlRequest(shortCode, responseType, confirmationUrl, validationUrl);

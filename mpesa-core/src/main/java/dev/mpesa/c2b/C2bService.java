@@ -8,6 +8,7 @@ import dev.mpesa.error.AuthenticationException;
 import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.OutcomeUnknownException;
+import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +56,8 @@ public final class C2bService {
    */
   @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
   public C2bService(ClientContext context, C2bVersion version) {
-    this.context = Objects.requireNonNull(context, "context");
-    this.version = Objects.requireNonNull(version, "version");
+    this.context = Checks.required(context, "context");
+    this.version = Checks.required(version, "version");
   }
 
   /** The C2B API version this service calls. */
@@ -96,7 +96,7 @@ public final class C2bService {
    * @throws MpesaException for any other failure (never retried by the SDK)
    */
   public Acknowledgement registerUrls(C2bRegisterUrlRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     context.checkCallbackUrl("confirmationUrl", request.confirmationUrl());
     context.checkCallbackUrl("validationUrl", request.validationUrl());
     warnIfTunnel("confirmationUrl", request.confirmationUrl());
@@ -156,7 +156,7 @@ public final class C2bService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement simulate(C2bSimulateRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     if (context.environment() == Environment.PRODUCTION) {
       throw new IllegalStateException(
           "C2B simulate exists only in the sandbox: in production, customers pay from their"

@@ -2,7 +2,6 @@ package dev.mpesa.c2b;
 
 import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
-import java.util.Objects;
 
 /**
  * A simulated customer payment into a short code: sandbox only, to exercise the registered C2B
@@ -47,14 +46,14 @@ public record C2bSimulateRequest(
         C2bRegisterUrlRequest.MIN_SHORT_CODE,
         C2bRegisterUrlRequest.MAX_SHORT_CODE);
     Checks.amount("amount", amount, MIN_AMOUNT, MAX_AMOUNT);
-    Objects.requireNonNull(phoneNumber, "phoneNumber is required");
+    Checks.required(phoneNumber, "phoneNumber is required");
     if (buyGoods) {
       if (billRefNumber != null) {
         throw new IllegalArgumentException(
             "billRefNumber is for PayBill payments only; a Buy Goods (till) payment has none");
       }
     } else {
-      Objects.requireNonNull(
+      Checks.required(
           billRefNumber,
           "billRefNumber is required for a PayBill payment (or call buyGoods() for a till)");
       Checks.text("billRefNumber", billRefNumber, 1, MAX_BILL_REF_NUMBER);
@@ -144,8 +143,7 @@ public record C2bSimulateRequest(
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public C2bSimulateRequest build() {
       return new C2bSimulateRequest(shortCode, amount, phoneNumber, billRefNumber, buyGoods);

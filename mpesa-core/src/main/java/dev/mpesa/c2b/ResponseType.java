@@ -1,6 +1,6 @@
 package dev.mpesa.c2b;
 
-import java.util.Objects;
+import dev.mpesa.internal.Checks;
 
 /**
  * What M-Pesa does with a payment when the short code's validation URL cannot be reached or does
@@ -38,7 +38,7 @@ public enum ResponseType {
    *     these two strings
    */
   public static ResponseType of(String wireValue) {
-    Objects.requireNonNull(wireValue, "responseType is required");
+    Checks.required(wireValue, "responseType is required");
     for (ResponseType t : values()) {
       if (t.wireValue.equals(wireValue)) {
         return t;

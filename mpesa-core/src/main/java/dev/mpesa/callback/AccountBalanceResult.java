@@ -1,11 +1,11 @@
 package dev.mpesa.callback;
 
+import dev.mpesa.internal.Checks;
 import dev.mpesa.result.AccountQueryResult;
 import dev.mpesa.result.PaymentStatus;
 import dev.mpesa.result.ResultCode;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,10 +29,10 @@ public record AccountBalanceResult(
   /**
    * Checks the callback and copies the accounts.
    *
-   * @throws NullPointerException if {@code callback} or an account is null
+   * @throws IllegalArgumentException if {@code callback} or an account is null
    */
   public AccountBalanceResult {
-    Objects.requireNonNull(callback, "callback");
+    Checks.required(callback, "callback");
     accounts = accounts == null ? List.of() : List.copyOf(accounts);
   }
 
@@ -42,10 +42,10 @@ public record AccountBalanceResult(
    *
    * @param callback a result received at an Account Balance request's {@code ResultURL}
    * @return the view
-   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalArgumentException if {@code callback} is null
    */
   public static AccountBalanceResult from(ResultCallback callback) {
-    Objects.requireNonNull(callback, "callback");
+    Checks.required(callback, "callback");
     return new AccountBalanceResult(
         callback,
         ResultValues.accounts(callback.parameter("AccountBalance")),

@@ -1,10 +1,10 @@
 package dev.mpesa.callback;
 
+import dev.mpesa.internal.Checks;
 import dev.mpesa.result.PaymentStatus;
 import dev.mpesa.result.ResultCode;
 import java.math.BigDecimal;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The outcome of a B2B Express Checkout (USSD push to a merchant's till), as Daraja POSTs it to the
@@ -59,12 +59,12 @@ public record B2bExpressCallback(
   /**
    * Validates the identifiers and normalises the amount.
    *
-   * @throws NullPointerException if {@code requestId} or {@code resultCode} is null
+   * @throws IllegalArgumentException if {@code requestId} or {@code resultCode} is null
    * @throws IllegalArgumentException if {@code requestId} is blank
    */
   public B2bExpressCallback {
-    Objects.requireNonNull(requestId, "requestId");
-    Objects.requireNonNull(resultCode, "resultCode");
+    Checks.required(requestId, "requestId");
+    Checks.required(resultCode, "resultCode");
     if (requestId.isBlank()) {
       throw new IllegalArgumentException("requestId is blank");
     }

@@ -1,10 +1,10 @@
 package dev.mpesa.callback;
 
+import dev.mpesa.internal.Checks;
 import dev.mpesa.result.PaymentStatus;
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The result of a B2B payment (API.md §5.8: Business Pay Bill, Business Buy Goods, B2C account
@@ -61,10 +61,10 @@ public record B2bPaymentResult(
   /**
    * Checks the callback, normalises the amounts and copies the accounts.
    *
-   * @throws NullPointerException if {@code callback} or an account is null
+   * @throws IllegalArgumentException if {@code callback} or an account is null
    */
   public B2bPaymentResult {
-    Objects.requireNonNull(callback, "callback");
+    Checks.required(callback, "callback");
     amount = CallbackJson.money(amount);
     debitAccountBalance = CallbackJson.money(debitAccountBalance);
     initiatorAccountBalance = CallbackJson.money(initiatorAccountBalance);
@@ -78,10 +78,10 @@ public record B2bPaymentResult(
    *
    * @param callback a result received at a B2B request's {@code ResultURL}
    * @return the view
-   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalArgumentException if {@code callback} is null
    */
   public static B2bPaymentResult from(ResultCallback callback) {
-    Objects.requireNonNull(callback, "callback");
+    Checks.required(callback, "callback");
     String debitBalance = callback.parameter("DebitAccountBalance");
     if (debitBalance == null) {
       debitBalance = callback.parameter("DebitAccountCurrentBalance");

@@ -1,11 +1,11 @@
 package dev.mpesa.callback;
 
+import dev.mpesa.internal.Checks;
 import dev.mpesa.result.B2cResult;
 import dev.mpesa.result.PaymentStatus;
 import dev.mpesa.result.ResultCode;
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
-import java.util.Objects;
 
 /**
  * The result of a B2C or B2Pochi payment (API.md §5.6, §5.7), read from its {@link ResultCallback}:
@@ -46,10 +46,10 @@ public record B2cPaymentResult(
   /**
    * Checks the callback and normalises the amounts.
    *
-   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalArgumentException if {@code callback} is null
    */
   public B2cPaymentResult {
-    Objects.requireNonNull(callback, "callback");
+    Checks.required(callback, "callback");
     amount = CallbackJson.money(amount);
     utilityAccountBalance = CallbackJson.money(utilityAccountBalance);
     workingAccountBalance = CallbackJson.money(workingAccountBalance);
@@ -61,10 +61,10 @@ public record B2cPaymentResult(
    *
    * @param callback a result received at a B2C or B2Pochi request's {@code ResultURL}
    * @return the view
-   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalArgumentException if {@code callback} is null
    */
   public static B2cPaymentResult from(ResultCallback callback) {
-    Objects.requireNonNull(callback, "callback");
+    Checks.required(callback, "callback");
     String receipt = ResultValues.text(callback.parameter("TransactionReceipt"));
     if (receipt == null && callback.isSuccess()) {
       receipt = ResultValues.text(callback.transactionId());

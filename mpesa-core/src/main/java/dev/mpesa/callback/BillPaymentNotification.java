@@ -1,10 +1,10 @@
 package dev.mpesa.callback;
 
+import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
 import dev.mpesa.result.PaymentStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,13 +47,13 @@ public record BillPaymentNotification(
   /**
    * Validates the identifier and normalises the amount.
    *
-   * @throws NullPointerException if {@code transactionId} or {@code paidAmount} is null
+   * @throws IllegalArgumentException if {@code transactionId} or {@code paidAmount} is null
    * @throws IllegalArgumentException if {@code transactionId} is blank or {@code paidAmount} is not
    *     greater than zero
    */
   public BillPaymentNotification {
-    Objects.requireNonNull(transactionId, "transactionId");
-    Objects.requireNonNull(paidAmount, "paidAmount");
+    Checks.required(transactionId, "transactionId");
+    Checks.required(paidAmount, "paidAmount");
     if (transactionId.isBlank()) {
       throw new IllegalArgumentException("transactionId is blank");
     }

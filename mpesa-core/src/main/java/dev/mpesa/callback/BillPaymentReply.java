@@ -2,7 +2,7 @@ package dev.mpesa.callback;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Objects;
+import dev.mpesa.internal.Checks;
 
 /**
  * Your answer to a Bill Manager payment notification ({@link BillPaymentNotification}).
@@ -28,12 +28,12 @@ public record BillPaymentReply(String resultMessage, String resultCode) {
   /**
    * Validates the reply.
    *
-   * @throws NullPointerException if a component is null
+   * @throws IllegalArgumentException if a component is null
    * @throws IllegalArgumentException if a component is blank
    */
   public BillPaymentReply {
-    Objects.requireNonNull(resultMessage, "resultMessage");
-    Objects.requireNonNull(resultCode, "resultCode");
+    Checks.required(resultMessage, "resultMessage");
+    Checks.required(resultCode, "resultCode");
     if (resultMessage.isBlank() || resultCode.isBlank()) {
       throw new IllegalArgumentException("resultMessage and resultCode must not be blank");
     }

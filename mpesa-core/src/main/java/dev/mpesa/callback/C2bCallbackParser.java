@@ -3,8 +3,8 @@ package dev.mpesa.callback;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mpesa.callback.C2bTransaction.Stage;
 import dev.mpesa.error.CallbackParseException;
+import dev.mpesa.internal.Checks;
 import java.math.BigDecimal;
-import java.util.Objects;
 
 /**
  * Parses the C2B validation and confirmation bodies (API.md §5.5), one flat object:
@@ -55,7 +55,7 @@ final class C2bCallbackParser {
    *     lacks a usable {@code TransID} or {@code TransAmount}
    */
   static C2bTransaction parse(String body, Stage stage) {
-    Objects.requireNonNull(stage, "stage");
+    Checks.required(stage, "stage");
     String kind = stage == Stage.VALIDATION ? VALIDATION : CONFIRMATION;
     JsonNode root = CallbackJson.readObject(kind, body);
 

@@ -1,10 +1,10 @@
 package dev.mpesa.callback;
 
+import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
 import dev.mpesa.result.PaymentStatus;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -91,14 +91,14 @@ public record C2bTransaction(
   /**
    * Validates the identifiers and normalises the amounts.
    *
-   * @throws NullPointerException if {@code stage}, {@code transId} or {@code amount} is null
+   * @throws IllegalArgumentException if {@code stage}, {@code transId} or {@code amount} is null
    * @throws IllegalArgumentException if {@code transId} is blank or {@code amount} is not greater
    *     than zero
    */
   public C2bTransaction {
-    Objects.requireNonNull(stage, "stage");
-    Objects.requireNonNull(transId, "transId");
-    Objects.requireNonNull(amount, "amount");
+    Checks.required(stage, "stage");
+    Checks.required(transId, "transId");
+    Checks.required(amount, "amount");
     if (transId.isBlank()) {
       throw new IllegalArgumentException("transId is blank");
     }

@@ -2,7 +2,7 @@ package dev.mpesa.callback;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Objects;
+import dev.mpesa.internal.Checks;
 import java.util.Optional;
 
 /**
@@ -95,14 +95,14 @@ public record C2bValidationReply(String resultCode, String resultDesc, String th
   /**
    * Validates the reply so that only one Daraja understands can be built.
    *
-   * @throws NullPointerException if {@code resultCode} or {@code resultDesc} is null
+   * @throws IllegalArgumentException if {@code resultCode} or {@code resultDesc} is null
    * @throws IllegalArgumentException if {@code resultCode} is neither {@code "0"} nor a rejection
    *     code, {@code resultDesc} is blank or longer than {@value #MAX_RESULT_DESC} characters, or
    *     {@code thirdPartyTransId} is blank or given with a rejection
    */
   public C2bValidationReply {
-    Objects.requireNonNull(resultCode, "resultCode");
-    Objects.requireNonNull(resultDesc, "resultDesc");
+    Checks.required(resultCode, "resultCode");
+    Checks.required(resultDesc, "resultDesc");
     if (!ACCEPTED_CODE.equals(resultCode) && RejectReason.of(resultCode).isEmpty()) {
       throw new IllegalArgumentException(
           "resultCode must be \"0\" (accept) or a C2B rejection code C2B00011..C2B00016, got '"
@@ -132,11 +132,11 @@ public record C2bValidationReply(String resultCode, String resultDesc, String th
    *
    * @param thirdPartyTransId your reference, not blank
    * @return {@code {"ResultCode":"0","ResultDesc":"Accepted","ThirdPartyTransID":"..."}}
-   * @throws NullPointerException if {@code thirdPartyTransId} is null
+   * @throws IllegalArgumentException if {@code thirdPartyTransId} is null
    * @throws IllegalArgumentException if it is blank
    */
   public static C2bValidationReply accept(String thirdPartyTransId) {
-    Objects.requireNonNull(thirdPartyTransId, "thirdPartyTransId");
+    Checks.required(thirdPartyTransId, "thirdPartyTransId");
     return new C2bValidationReply(ACCEPTED_CODE, "Accepted", thirdPartyTransId);
   }
 
@@ -145,10 +145,10 @@ public record C2bValidationReply(String resultCode, String resultDesc, String th
    *
    * @param reason why
    * @return {@code {"ResultCode":"<reason code>","ResultDesc":"Rejected"}}
-   * @throws NullPointerException if {@code reason} is null
+   * @throws IllegalArgumentException if {@code reason} is null
    */
   public static C2bValidationReply reject(RejectReason reason) {
-    Objects.requireNonNull(reason, "reason");
+    Checks.required(reason, "reason");
     return new C2bValidationReply(reason.code(), "Rejected", null);
   }
 

@@ -1,8 +1,8 @@
 package dev.mpesa.callback;
 
+import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.Redaction;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -77,13 +77,13 @@ public final class CallbackDeduplicator {
    * @param ttl how long a key is remembered after it was first seen; from one millisecond to {@link
    *     #MAX_TTL}. Choose it longer than any redelivery you expect: once it has passed, the same
    *     callback is handled again
-   * @throws NullPointerException if {@code store} or {@code ttl} is null
+   * @throws IllegalArgumentException if {@code store} or {@code ttl} is null
    * @throws IllegalArgumentException if {@code ttl} is shorter than a millisecond or longer than
    *     {@link #MAX_TTL}
    */
   public CallbackDeduplicator(DeduplicationStore store, Duration ttl) {
-    this.store = Objects.requireNonNull(store, "store");
-    Objects.requireNonNull(ttl, "ttl");
+    this.store = Checks.required(store, "store");
+    Checks.required(ttl, "ttl");
     if (ttl.compareTo(Duration.ofMillis(1)) < 0 || ttl.compareTo(MAX_TTL) > 0) {
       throw new IllegalArgumentException(
           "ttl must be from 1 ms to " + MAX_TTL.toDays() + " days, got " + ttl);
@@ -117,7 +117,7 @@ public final class CallbackDeduplicator {
    * @param callback a parsed callback; its {@link MpesaCallback#idempotencyKey()} is the key
    * @return {@code true} the first time the key is seen (or since it expired or was forgotten);
    *     {@code false} for a duplicate
-   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalArgumentException if {@code callback} is null
    * @throws IllegalArgumentException if the callback's key is null, blank or longer than {@link
    *     #MAX_KEY_LENGTH}
    * @throws RuntimeException whatever the store throws when it cannot record the key, such as
@@ -134,7 +134,7 @@ public final class CallbackDeduplicator {
    * @param key an idempotency key, such as a C2B {@code TransID}
    * @return {@code true} the first time the key is seen (or since it expired or was forgotten);
    *     {@code false} for a duplicate
-   * @throws NullPointerException if {@code key} is null
+   * @throws IllegalArgumentException if {@code key} is null
    * @throws IllegalArgumentException if {@code key} is blank or longer than {@link #MAX_KEY_LENGTH}
    * @throws RuntimeException whatever the store throws when it cannot record the key
    */
@@ -151,7 +151,7 @@ public final class CallbackDeduplicator {
    * Forgets the callback's key, so that its next delivery counts as the first. Call it when you
    * used {@link #firstTime(MpesaCallback)} and handling failed.
    *
-   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalArgumentException if {@code callback} is null
    * @throws IllegalArgumentException if the callback's key is null, blank or too long
    * @throws RuntimeException whatever the store throws when it cannot remove the key
    */
@@ -162,7 +162,7 @@ public final class CallbackDeduplicator {
   /**
    * Forgets {@code key}, so that its next appearance counts as the first.
    *
-   * @throws NullPointerException if {@code key} is null
+   * @throws IllegalArgumentException if {@code key} is null
    * @throws IllegalArgumentException if {@code key} is blank or longer than {@link #MAX_KEY_LENGTH}
    * @throws RuntimeException whatever the store throws when it cannot remove the key
    */
@@ -186,13 +186,13 @@ public final class CallbackDeduplicator {
    * @return the handler's result; empty if the callback was a duplicate (the handler did not run)
    *     or the handler returned null. Use {@link #runOnce(MpesaCallback, Consumer)} to tell the two
    *     apart when there is no result
-   * @throws NullPointerException if {@code callback} or {@code handler} is null
+   * @throws IllegalArgumentException if {@code callback} or {@code handler} is null
    * @throws IllegalArgumentException if the callback's key is null, blank or too long
    * @throws RuntimeException whatever the store or the handler throws
    */
   public <C extends MpesaCallback, T> Optional<T> handleOnce(
       C callback, Function<? super C, ? extends T> handler) {
-    Objects.requireNonNull(handler, "handler");
+    Checks.required(handler, "handler");
     String key = keyOf(callback);
     return once(key, () -> handler.apply(callback));
   }
@@ -205,12 +205,12 @@ public final class CallbackDeduplicator {
    * @param handler what to do the first time; runs in the calling thread
    * @param <T> the type of the handler's result
    * @return the handler's result; empty if the key was a duplicate or the handler returned null
-   * @throws NullPointerException if {@code key} or {@code handler} is null
+   * @throws IllegalArgumentException if {@code key} or {@code handler} is null
    * @throws IllegalArgumentException if {@code key} is blank or longer than {@link #MAX_KEY_LENGTH}
    * @throws RuntimeException whatever the store or the handler throws
    */
   public <T> Optional<T> handleOnce(String key, Supplier<? extends T> handler) {
-    Objects.requireNonNull(handler, "handler");
+    Checks.required(handler, "handler");
     checkKey(key);
     return once(key, handler);
   }
@@ -223,12 +223,12 @@ public final class CallbackDeduplicator {
    * @param handler what to do with the callback the first time; runs in the calling thread
    * @param <C> the type of the callback
    * @return {@code true} if the handler ran (and returned normally); {@code false} for a duplicate
-   * @throws NullPointerException if {@code callback} or {@code handler} is null
+   * @throws IllegalArgumentException if {@code callback} or {@code handler} is null
    * @throws IllegalArgumentException if the callback's key is null, blank or too long
    * @throws RuntimeException whatever the store or the handler throws
    */
   public <C extends MpesaCallback> boolean runOnce(C callback, Consumer<? super C> handler) {
-    Objects.requireNonNull(handler, "handler");
+    Checks.required(handler, "handler");
     String key = keyOf(callback);
     return once(
             key,
@@ -246,12 +246,12 @@ public final class CallbackDeduplicator {
    * @param key an idempotency key, such as a C2B {@code TransID}
    * @param handler what to do the first time; runs in the calling thread
    * @return {@code true} if the handler ran (and returned normally); {@code false} for a duplicate
-   * @throws NullPointerException if {@code key} or {@code handler} is null
+   * @throws IllegalArgumentException if {@code key} or {@code handler} is null
    * @throws IllegalArgumentException if {@code key} is blank or longer than {@link #MAX_KEY_LENGTH}
    * @throws RuntimeException whatever the store or the handler throws
    */
   public boolean runOnce(String key, Runnable handler) {
-    Objects.requireNonNull(handler, "handler");
+    Checks.required(handler, "handler");
     checkKey(key);
     return once(
             key,
@@ -297,7 +297,7 @@ public final class CallbackDeduplicator {
   }
 
   private static String keyOf(MpesaCallback callback) {
-    Objects.requireNonNull(callback, "callback");
+    Checks.required(callback, "callback");
     String key = callback.idempotencyKey();
     if (key == null) {
       throw new IllegalArgumentException(
@@ -308,7 +308,7 @@ public final class CallbackDeduplicator {
   }
 
   private static void checkKey(String key) {
-    Objects.requireNonNull(key, "key");
+    Checks.required(key, "key");
     if (key.isBlank()) {
       throw new IllegalArgumentException("idempotency key is blank");
     }

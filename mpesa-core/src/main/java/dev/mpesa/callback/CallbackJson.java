@@ -39,6 +39,9 @@ final class CallbackJson {
     if (body == null) {
       throw fail(kind, "the body is null");
     }
+    if (body.length > Callbacks.MAX_BODY_BYTES) {
+      throw tooLarge(kind, body.length, "bytes");
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -55,6 +58,9 @@ final class CallbackJson {
   static JsonNode readObject(String kind, String body) {
     if (body == null) {
       throw fail(kind, "the body is null");
+    }
+    if (body.length() > Callbacks.MAX_BODY_BYTES) {
+      throw tooLarge(kind, body.length(), "characters");
     }
     if (body.isBlank()) {
       throw fail(kind, "the body is empty");
@@ -77,6 +83,18 @@ final class CallbackJson {
       throw fail(kind, "the body must be a JSON object, not " + describe(root));
     }
     return root;
+  }
+
+  private static CallbackParseException tooLarge(String kind, int size, String unit) {
+    return fail(
+        kind,
+        "the body holds "
+            + size
+            + " "
+            + unit
+            + ", more than the "
+            + Callbacks.MAX_BODY_BYTES
+            + " a callback may have (Daraja's are a few hundred); it was not parsed");
   }
 
   /** A required child object. */

@@ -2,7 +2,7 @@ package dev.mpesa.callback;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Objects;
+import dev.mpesa.internal.Checks;
 
 /**
  * The acknowledgement you send back for a callback that is not a C2B validation request: the C2B
@@ -35,12 +35,12 @@ public record CallbackReply(int resultCode, String resultDesc) {
   /**
    * Validates the description.
    *
-   * @throws NullPointerException if {@code resultDesc} is null
+   * @throws IllegalArgumentException if {@code resultDesc} is null
    * @throws IllegalArgumentException if it is blank or longer than {@value
    *     C2bValidationReply#MAX_RESULT_DESC} characters
    */
   public CallbackReply {
-    Objects.requireNonNull(resultDesc, "resultDesc");
+    Checks.required(resultDesc, "resultDesc");
     C2bValidationReply.checkResultDesc(resultDesc);
   }
 

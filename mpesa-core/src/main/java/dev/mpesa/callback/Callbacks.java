@@ -38,6 +38,15 @@ public final class Callbacks {
   private static final String TIMEOUT = "QueueTimeOut callback: ";
   private static final String ANY = "Callback: ";
 
+  /**
+   * The largest callback body the parsers read: 64 KiB (65,536 bytes, or characters for a {@code
+   * String} body). Daraja's callbacks are a few hundred bytes; a larger body is refused with a
+   * {@link CallbackParseException} before any parsing, so a hostile POST cannot make a server parse
+   * megabytes. Read at most {@code MAX_BODY_BYTES + 1} bytes from the request to apply the same
+   * limit before buffering.
+   */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
   /** Longest conversation id accepted; Daraja documents at most 128 characters. */
   static final int MAX_ID_LENGTH = 256;
 

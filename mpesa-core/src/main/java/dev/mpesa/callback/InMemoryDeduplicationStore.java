@@ -1,5 +1,6 @@
 package dev.mpesa.callback;
 
+import dev.mpesa.internal.Checks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableSet;
-import java.util.Objects;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,14 +65,14 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
    * @param maxSize how many live keys to hold before refusing new ones; at least 1
    * @param clock the time source for expiry (inject a fixed or fake clock in tests)
    * @throws IllegalArgumentException if {@code maxSize} is less than 1
-   * @throws NullPointerException if {@code clock} is null
+   * @throws IllegalArgumentException if {@code clock} is null
    */
   public InMemoryDeduplicationStore(int maxSize, Clock clock) {
     if (maxSize < 1) {
       throw new IllegalArgumentException("maxSize must be at least 1, got " + maxSize);
     }
     this.maxSize = maxSize;
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.clock = Checks.required(clock, "clock");
   }
 
   /**
@@ -81,12 +81,12 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
    * @throws IllegalStateException if the key is new and the store holds {@link #maxSize()} live
    *     keys; nothing is recorded (see the class description)
    * @throws IllegalArgumentException if {@code key} is blank or {@code ttl} is not positive
-   * @throws NullPointerException if {@code key} or {@code ttl} is null
+   * @throws IllegalArgumentException if {@code key} or {@code ttl} is null
    */
   @Override
   public boolean markIfAbsent(String key, Duration ttl) {
     checkKey(key);
-    Objects.requireNonNull(ttl, "ttl");
+    Checks.required(ttl, "ttl");
     if (ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("ttl must be positive, got " + ttl);
     }
@@ -118,7 +118,7 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
    * Removes {@code key}; does nothing if it is not recorded.
    *
    * @throws IllegalArgumentException if {@code key} is blank
-   * @throws NullPointerException if {@code key} is null
+   * @throws IllegalArgumentException if {@code key} is null
    */
   @Override
   public void forget(String key) {
@@ -165,7 +165,7 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
   }
 
   private static void checkKey(String key) {
-    Objects.requireNonNull(key, "key");
+    Checks.required(key, "key");
     if (key.isBlank()) {
       throw new IllegalArgumentException("key is blank");
     }

@@ -1,10 +1,10 @@
 package dev.mpesa.callback;
 
+import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -100,10 +100,10 @@ public final class PaymentExpectation {
    *
    * @param callback a parsed STK callback
    * @return every mismatch, amount first; empty if the callback matches
-   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalArgumentException if {@code callback} is null
    */
   public List<Mismatch> check(StkCallback callback) {
-    Objects.requireNonNull(callback, "callback");
+    Checks.required(callback, "callback");
     List<Mismatch> mismatches = new ArrayList<>(2);
     checkAmount(callback.amount(), mismatches);
     checkPhone(callback.phoneNumber(), mismatches);
@@ -117,10 +117,10 @@ public final class PaymentExpectation {
    * @param transaction a parsed C2B confirmation (or validation request)
    * @return every mismatch in the order amount, account reference, phone number; empty if the
    *     payment matches
-   * @throws NullPointerException if {@code transaction} is null
+   * @throws IllegalArgumentException if {@code transaction} is null
    */
   public List<Mismatch> check(C2bTransaction transaction) {
-    Objects.requireNonNull(transaction, "transaction");
+    Checks.required(transaction, "transaction");
     return check(transaction.amount(), transaction.billRefNumber(), transaction.msisdn());
   }
 
@@ -215,7 +215,12 @@ public final class PaymentExpectation {
     /** The account reference ({@code BillRefNumber} in C2B). */
     ACCOUNT_REFERENCE,
     /** The payer's phone number ({@code PhoneNumber}, {@code MSISDN}). */
-    PHONE_NUMBER
+    PHONE_NUMBER,
+    /**
+     * The M-Pesa receipt number ({@code MpesaReceiptNumber}), which a successful STK callback must
+     * carry; reported by {@code stk().confirm(...)}.
+     */
+    RECEIPT_NUMBER
   }
 
   /** Why a value did not match. */
@@ -303,12 +308,12 @@ public final class PaymentExpectation {
     /**
      * Validates the description.
      *
-     * @throws NullPointerException if {@code field}, {@code reason} or {@code expected} is null
+     * @throws IllegalArgumentException if {@code field}, {@code reason} or {@code expected} is null
      */
     public Mismatch {
-      Objects.requireNonNull(field, "field");
-      Objects.requireNonNull(reason, "reason");
-      Objects.requireNonNull(expected, "expected");
+      Checks.required(field, "field");
+      Checks.required(reason, "reason");
+      Checks.required(expected, "expected");
     }
 
     /** Whether the value could not be compared, rather than being different or missing. */
@@ -360,11 +365,11 @@ public final class PaymentExpectation {
     /**
      * The amount expected, in shillings (cents allowed).
      *
-     * @throws NullPointerException if {@code amount} is null
+     * @throws IllegalArgumentException if {@code amount} is null
      * @throws IllegalArgumentException if {@code amount} is not positive
      */
     public Builder amount(BigDecimal amount) {
-      Objects.requireNonNull(amount, "amount");
+      Checks.required(amount, "amount");
       if (amount.signum() <= 0) {
         throw new IllegalArgumentException(
             "amount must be positive, got " + amount.toPlainString());
@@ -397,10 +402,10 @@ public final class PaymentExpectation {
     /**
      * How account references are compared; {@link AccountMatching#EXACT} unless set.
      *
-     * @throws NullPointerException if {@code accountMatching} is null
+     * @throws IllegalArgumentException if {@code accountMatching} is null
      */
     public Builder accountMatching(AccountMatching accountMatching) {
-      this.accountMatching = Objects.requireNonNull(accountMatching, "accountMatching");
+      this.accountMatching = Checks.required(accountMatching, "accountMatching");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.mpesa.callback;
 
+import dev.mpesa.internal.Checks;
 import dev.mpesa.result.AccountQueryResult;
 import dev.mpesa.result.B2cResult;
 import dev.mpesa.result.PaymentStatus;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -75,7 +75,7 @@ public record ResultCallback(
    * Validates the identifiers and copies the parameters.
    *
    * @throws IllegalArgumentException if both conversation ids are null or blank
-   * @throws NullPointerException if {@code resultCode} is null and this is not a timeout, or a
+   * @throws IllegalArgumentException if {@code resultCode} is null and this is not a timeout, or a
    *     parameter or reference key (or a parameter's list of values) is null
    */
   public ResultCallback {
@@ -86,7 +86,7 @@ public record ResultCallback(
           "a result needs an originatorConversationId or a conversationId");
     }
     if (resultCode == null && !timeout) {
-      throw new NullPointerException("resultCode");
+      throw new IllegalArgumentException("resultCode");
     }
     parameterValues = copyValues(parameterValues);
     referenceData = copyReferences(referenceData);
@@ -350,8 +350,8 @@ public record ResultCallback(
     Map<String, List<String>> copy = new LinkedHashMap<>();
     values.forEach(
         (key, list) -> {
-          Objects.requireNonNull(key, "parameter key");
-          Objects.requireNonNull(list, "parameter values");
+          Checks.required(key, "parameter key");
+          Checks.required(list, "parameter values");
           // List.copyOf would reject the nulls that stand for items without a Value.
           copy.put(key, Collections.unmodifiableList(new ArrayList<>(list)));
         });
@@ -364,7 +364,7 @@ public record ResultCallback(
     }
     Map<String, String> copy = new LinkedHashMap<>(references);
     if (copy.containsKey(null)) {
-      throw new NullPointerException("reference key");
+      throw new IllegalArgumentException("reference key");
     }
     return Collections.unmodifiableMap(copy);
   }

@@ -1,5 +1,6 @@
 package dev.mpesa.callback;
 
+import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
 import dev.mpesa.result.PaymentStatus;
 import dev.mpesa.result.ResultCode;
@@ -7,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -67,12 +67,12 @@ public record StandingOrderCallback(
   /**
    * Validates the identifiers and copies the data.
    *
-   * @throws NullPointerException if {@code resultCode} is null or {@code data} has a null name
+   * @throws IllegalArgumentException if {@code resultCode} is null or {@code data} has a null name
    * @throws IllegalArgumentException if neither {@code requestRefId} nor {@code responseRefId} is
    *     present and not blank
    */
   public StandingOrderCallback {
-    Objects.requireNonNull(resultCode, "resultCode");
+    Checks.required(resultCode, "resultCode");
     if (isBlank(requestRefId) && isBlank(responseRefId)) {
       throw new IllegalArgumentException("requestRefId or responseRefId is required");
     }
@@ -81,7 +81,7 @@ public record StandingOrderCallback(
     } else {
       Map<String, String> copy = new LinkedHashMap<>(data);
       if (copy.containsKey(null)) {
-        throw new NullPointerException("data name");
+        throw new IllegalArgumentException("data name");
       }
       // Map.copyOf would reject the null values that stand for pairs without a value.
       data = Collections.unmodifiableMap(copy);

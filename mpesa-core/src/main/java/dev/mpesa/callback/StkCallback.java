@@ -1,5 +1,6 @@
 package dev.mpesa.callback;
 
+import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
 import dev.mpesa.result.PaymentStatus;
 import dev.mpesa.result.ResultCode;
@@ -11,7 +12,6 @@ import java.time.format.ResolverStyle;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -69,12 +69,12 @@ public record StkCallback(
   /**
    * Validates the identifiers, normalises the amounts and copies the metadata.
    *
-   * @throws NullPointerException if {@code checkoutRequestId} or {@code resultCode} is null, or
+   * @throws IllegalArgumentException if {@code checkoutRequestId} or {@code resultCode} is null, or
    *     {@code metadata} has a null name
    */
   public StkCallback {
-    Objects.requireNonNull(checkoutRequestId, "checkoutRequestId");
-    Objects.requireNonNull(resultCode, "resultCode");
+    Checks.required(checkoutRequestId, "checkoutRequestId");
+    Checks.required(resultCode, "resultCode");
     amount = CallbackJson.money(amount);
     balance = CallbackJson.money(balance);
     if (metadata == null) {
@@ -82,7 +82,7 @@ public record StkCallback(
     } else {
       Map<String, String> copy = new LinkedHashMap<>(metadata);
       if (copy.containsKey(null)) {
-        throw new NullPointerException("metadata name");
+        throw new IllegalArgumentException("metadata name");
       }
       // Map.copyOf would reject the null values that stand for items without a Value.
       metadata = Collections.unmodifiableMap(copy);

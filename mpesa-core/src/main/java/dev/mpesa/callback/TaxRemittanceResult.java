@@ -1,9 +1,9 @@
 package dev.mpesa.callback;
 
+import dev.mpesa.internal.Checks;
 import dev.mpesa.result.PaymentStatus;
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
-import java.util.Objects;
 
 /**
  * The result of a tax remittance to KRA (API.md §5.9), read from its {@link ResultCallback}. Tax
@@ -20,10 +20,10 @@ public record TaxRemittanceResult(B2bPaymentResult payment) implements MpesaCall
   /**
    * Checks the payment.
    *
-   * @throws NullPointerException if {@code payment} is null
+   * @throws IllegalArgumentException if {@code payment} is null
    */
   public TaxRemittanceResult {
-    Objects.requireNonNull(payment, "payment");
+    Checks.required(payment, "payment");
   }
 
   /**
@@ -31,7 +31,7 @@ public record TaxRemittanceResult(B2bPaymentResult payment) implements MpesaCall
    *
    * @param callback a result received at a tax remittance request's {@code ResultURL}
    * @return the view
-   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalArgumentException if {@code callback} is null
    */
   public static TaxRemittanceResult from(ResultCallback callback) {
     return new TaxRemittanceResult(B2bPaymentResult.from(callback));

@@ -1,12 +1,12 @@
 package dev.mpesa.callback;
 
+import dev.mpesa.internal.Checks;
 import dev.mpesa.result.PaymentStatus;
 import dev.mpesa.result.ResultCode;
 import dev.mpesa.result.ReversalResult;
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The result of a reversal (API.md §5.13), read from its {@link ResultCallback}: what was reversed,
@@ -51,10 +51,10 @@ public record TransactionReversalResult(
   /**
    * Checks the callback, normalises the amounts and copies the accounts.
    *
-   * @throws NullPointerException if {@code callback} or an account is null
+   * @throws IllegalArgumentException if {@code callback} or an account is null
    */
   public TransactionReversalResult {
-    Objects.requireNonNull(callback, "callback");
+    Checks.required(callback, "callback");
     amount = CallbackJson.money(amount);
     charge = CallbackJson.money(charge);
     debitAccountBalance =
@@ -66,10 +66,10 @@ public record TransactionReversalResult(
    *
    * @param callback a result received at a reversal request's {@code ResultURL}
    * @return the view
-   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalArgumentException if {@code callback} is null
    */
   public static TransactionReversalResult from(ResultCallback callback) {
-    Objects.requireNonNull(callback, "callback");
+    Checks.required(callback, "callback");
     return new TransactionReversalResult(
         callback,
         ResultValues.amount(callback.parameter("Amount")),

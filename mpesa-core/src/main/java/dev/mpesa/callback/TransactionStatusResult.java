@@ -1,5 +1,6 @@
 package dev.mpesa.callback;
 
+import dev.mpesa.internal.Checks;
 import dev.mpesa.result.AccountQueryResult;
 import dev.mpesa.result.PaymentStatus;
 import dev.mpesa.result.ResultCode;
@@ -7,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The result of a Transaction Status query (API.md §5.12), read from its {@link ResultCallback}:
@@ -65,10 +65,10 @@ public record TransactionStatusResult(
   /**
    * Checks the callback and normalises the amount.
    *
-   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalArgumentException if {@code callback} is null
    */
   public TransactionStatusResult {
-    Objects.requireNonNull(callback, "callback");
+    Checks.required(callback, "callback");
     amount = CallbackJson.money(amount);
   }
 
@@ -78,10 +78,10 @@ public record TransactionStatusResult(
    *
    * @param callback a result received at a Transaction Status request's {@code ResultURL}
    * @return the view
-   * @throws NullPointerException if {@code callback} is null
+   * @throws IllegalArgumentException if {@code callback} is null
    */
   public static TransactionStatusResult from(ResultCallback callback) {
-    Objects.requireNonNull(callback, "callback");
+    Checks.required(callback, "callback");
     List<String> debitNames = callback.parameterValues("DebitPartyName");
     String credit = callback.parameter("CreditPartyName");
     if (credit == null && debitNames.size() > 1) {

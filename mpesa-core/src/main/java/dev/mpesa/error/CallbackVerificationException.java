@@ -1,7 +1,7 @@
 package dev.mpesa.error;
 
+import dev.mpesa.internal.Checks;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,7 +47,7 @@ public class CallbackVerificationException extends MpesaException {
   public CallbackVerificationException(
       Reason reason, String message, String reference, Instant issuedAt) {
     super("callback.verify", message, null);
-    this.reason = Objects.requireNonNull(reason, "reason");
+    this.reason = Checks.required(reason, "reason");
     this.reference = reference;
     this.issuedAt = issuedAt;
   }
@@ -70,5 +70,16 @@ public class CallbackVerificationException extends MpesaException {
   /** When a genuine token outside the time window was issued; empty for the other reasons. */
   public Optional<Instant> issuedAt() {
     return Optional.ofNullable(issuedAt);
+  }
+
+  @Override
+  protected String troubleshootingAnchor() {
+    return "callback-verification";
+  }
+
+  @Override
+  protected String advice() {
+    return "The callback URL's token is missing, forged, expired or for another payment: answer 403 and"
+        + " settle nothing; a genuine payment can still be confirmed with a status query.";
   }
 }

@@ -17,4 +17,15 @@ public class CircuitOpenException extends MpesaException {
   public CircuitOpenException(String operation, String message, Throwable cause) {
     super(operation, message, cause);
   }
+
+  @Override
+  protected String troubleshootingAnchor() {
+    return "circuit-open";
+  }
+
+  @Override
+  protected String advice() {
+    return "Nothing was sent: Daraja has been failing, so the SDK is sparing it. Try again after"
+        + " the breaker's open duration (30 s by default).";
+  }
 }

@@ -128,8 +128,13 @@ public class MpesaApiException extends MpesaException {
     return Optional.ofNullable(retryAfter);
   }
 
-  /** What to do about it, in plain words. */
-  public String hint() {
+  @Override
+  protected String troubleshootingAnchor() {
+    return error.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  @Override
+  protected String advice() {
     return error.hint();
   }
 

@@ -12,8 +12,11 @@ import java.util.Map;
  * STK push, by the callback you receive or by account reference and amount; for B2C, by {@code
  * OriginatorConversationID}), and only then decide. {@link #references()} holds what the SDK knows
  * about the request, with the phone number masked.
+ *
+ * <p>This type is deliberately <b>not</b> a {@link MpesaNetworkException}: a {@code catch} written
+ * for "network trouble, try again" can never catch it.
  */
-public class OutcomeUnknownException extends MpesaNetworkException {
+public class OutcomeUnknownException extends MpesaException {
   private static final long serialVersionUID = 1L;
 
   @SuppressWarnings("serial") // an immutable Map.copyOf, serializable in practice
@@ -59,5 +62,17 @@ public class OutcomeUnknownException extends MpesaNetworkException {
   /** When the request was sent, by the client's clock. */
   public Instant sentAt() {
     return sentAt;
+  }
+
+  @Override
+  protected String troubleshootingAnchor() {
+    return "outcome-unknown";
+  }
+
+  @Override
+  protected String advice() {
+    return "Do not send this request again: the payment may have been made. Keep it as \"outcome"
+        + " unknown\", wait for its callback or Result, and reconcile (STK query, Transaction"
+        + " Status) with references() before deciding.";
   }
 }

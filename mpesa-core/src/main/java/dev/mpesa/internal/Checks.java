@@ -2,22 +2,35 @@ package dev.mpesa.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Local validation shared by every request record, so that each product checks a field the same way
- * and says so in the same words. Every method throws {@link IllegalArgumentException} (or {@link
- * NullPointerException} for a missing required value) naming the field.
+ * and says so in the same words. Every method throws {@link IllegalArgumentException} naming the
+ * field, a missing required value included: request validation never throws a {@link
+ * NullPointerException}.
  */
 public final class Checks {
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
   private Checks() {}
 
+  /**
+   * A required value.
+   *
+   * @param what the field's name ({@code "amount"}), or a sentence that already says it is required
+   * @throws IllegalArgumentException if {@code value} is null
+   */
+  public static <T> T required(T value, String what) {
+    if (value == null) {
+      throw new IllegalArgumentException(what.contains("required") ? what : what + " is required");
+    }
+    return value;
+  }
+
   /** A required string of {@code min}..{@code max} characters without surrounding spaces. */
   public static String text(String field, String value, int min, int max) {
-    Objects.requireNonNull(value, field + " is required");
+    required(value, field);
     if (!value.equals(value.strip())) {
       throw new IllegalArgumentException(field + " has leading or trailing spaces");
     }
@@ -35,7 +48,7 @@ public final class Checks {
 
   /** A required string of digits, {@code min}..{@code max} long (short codes, tills). */
   public static String digits(String field, String value, int min, int max) {
-    Objects.requireNonNull(value, field + " is required");
+    required(value, field);
     if (!DIGITS.matcher(value).matches() || value.length() < min || value.length() > max) {
       throw new IllegalArgumentException(
           field + " must be " + min + " to " + max + " digits, got '" + value + "'");
@@ -64,7 +77,7 @@ public final class Checks {
    * {@link ClientContext#checkCallbackUrl}'s.
    */
   public static URI callbackUrl(String field, String url) {
-    Objects.requireNonNull(url, field + " is required");
+    required(url, field);
     if (!url.equals(url.strip())) {
       throw new IllegalArgumentException(field + " has leading or trailing spaces");
     }
@@ -77,7 +90,7 @@ public final class Checks {
 
   /** Checks a callback URL given as a {@link URI}: absolute http(s) with a host. */
   public static URI callbackUrl(String field, URI url) {
-    Objects.requireNonNull(url, field + " is required");
+    required(url, field);
     String scheme = url.getScheme();
     if (!url.isAbsolute()
         || url.getHost() == null

@@ -5,7 +5,6 @@ import dev.mpesa.internal.ClientContext;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 
 /**
  * A Pull Transactions query: the C2B payments a registered short code received in a period.
@@ -32,8 +31,8 @@ public record PullQueryRequest(
   /** Validates the request and drops fractions of a second; see the class documentation. */
   public PullQueryRequest {
     Checks.digits("shortCode", shortCode, 5, 8);
-    Objects.requireNonNull(startDate, "startDate is required");
-    Objects.requireNonNull(endDate, "endDate is required");
+    Checks.required(startDate, "startDate is required");
+    Checks.required(endDate, "endDate is required");
     startDate = startDate.truncatedTo(ChronoUnit.SECONDS);
     endDate = endDate.truncatedTo(ChronoUnit.SECONDS);
     if (startDate.isAfter(endDate)) {
@@ -100,15 +99,14 @@ public record PullQueryRequest(
     }
 
     private static LocalDateTime nairobi(Instant instant, String field) {
-      Objects.requireNonNull(instant, field + " is required");
+      Checks.required(instant, field + " is required");
       return LocalDateTime.ofInstant(instant, ClientContext.NAIROBI);
     }
 
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public PullQueryRequest build() {
       return new PullQueryRequest(shortCode, startDate, endDate, offset);

@@ -3,7 +3,6 @@ package dev.mpesa.pull;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
 import java.net.URI;
-import java.util.Objects;
 
 /**
  * A one-time Pull Transactions registration of a short code.
@@ -23,7 +22,7 @@ public record PullRegisterRequest(String shortCode, PhoneNumber nominatedNumber,
   /** Validates the request; see the class documentation for the rules. */
   public PullRegisterRequest {
     Checks.digits("shortCode", shortCode, 5, 8);
-    Objects.requireNonNull(nominatedNumber, "nominatedNumber is required");
+    Checks.required(nominatedNumber, "nominatedNumber is required");
     Checks.callbackUrl("callbackUrl", callbackUrl);
   }
 
@@ -94,8 +93,7 @@ public record PullRegisterRequest(String shortCode, PhoneNumber nominatedNumber,
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public PullRegisterRequest build() {
       return new PullRegisterRequest(shortCode, nominatedNumber, callbackUrl);

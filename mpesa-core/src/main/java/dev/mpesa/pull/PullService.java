@@ -6,6 +6,7 @@ import dev.mpesa.error.AuthenticationException;
 import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaApiException;
 import dev.mpesa.error.MpesaException;
+import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.http.ErrorClassifier;
 import dev.mpesa.internal.http.IdempotencyClass;
@@ -14,7 +15,6 @@ import dev.mpesa.phone.PhoneNumber;
 import dev.mpesa.result.DarajaError;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +51,7 @@ public final class PullService {
    */
   @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
   public PullService(ClientContext context) {
-    this.context = Objects.requireNonNull(context, "context");
+    this.context = Checks.required(context, "context");
   }
 
   /**
@@ -74,7 +74,7 @@ public final class PullService {
    * @throws MpesaException for any other failure, once retries are spent (calling again is safe)
    */
   public PullRegisterResponse register(PullRegisterRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     context.checkCallbackUrl("callbackUrl", request.callbackUrl());
     Set<String> banned = ClientContext.bannedWords(request.callbackUrl());
     if (!banned.isEmpty()) {
@@ -132,7 +132,7 @@ public final class PullService {
    * @throws MpesaException for any other failure
    */
   public PullQueryResponse query(PullQueryRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     QueryBody body =
         new QueryBody(
             request.shortCode(),

@@ -2,7 +2,6 @@ package dev.mpesa.qr;
 
 import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
-import java.util.Objects;
 
 /**
  * A request for a dynamic M-Pesa QR code (API.md §5.14): a square PNG that a customer scans in the
@@ -59,12 +58,12 @@ public record DynamicQrRequest(
     Checks.text("merchantName", merchantName, 1, MAX_TEXT);
     Checks.text("referenceNumber", referenceNumber, 1, MAX_TEXT);
     Checks.amount("amount", amount, 1, MAX_AMOUNT);
-    Objects.requireNonNull(
+    Checks.required(
         trxCode,
         "trxCode is required: call buyGoods, withdrawAtAgent, payBill, sendMoney or"
             + " sendToBusiness");
     if (trxCode.takesPhoneNumber()) {
-      Objects.requireNonNull(creditPhoneNumber, "creditPhoneNumber is required for " + trxCode);
+      Checks.required(creditPhoneNumber, "creditPhoneNumber is required for " + trxCode);
       if (creditParty != null) {
         throw new IllegalArgumentException(
             "creditParty must be null for " + trxCode + ", whose CPI is a phone number");
@@ -195,7 +194,7 @@ public record DynamicQrRequest(
      * @throws IllegalArgumentException if the code wants a phone number and {@code cpi} is not one
      */
     public Builder creditParty(TrxCode trxCode, String cpi) {
-      Objects.requireNonNull(trxCode, "trxCode");
+      Checks.required(trxCode, "trxCode");
       return trxCode.takesPhoneNumber()
           ? phone(trxCode, PhoneNumber.parse(cpi))
           : organisation(trxCode, cpi);
@@ -203,14 +202,14 @@ public record DynamicQrRequest(
 
     private Builder organisation(TrxCode code, String number) {
       this.trxCode = code;
-      this.creditParty = Objects.requireNonNull(number, "creditParty");
+      this.creditParty = Checks.required(number, "creditParty");
       this.creditPhoneNumber = null;
       return this;
     }
 
     private Builder phone(TrxCode code, PhoneNumber phoneNumber) {
       this.trxCode = code;
-      this.creditPhoneNumber = Objects.requireNonNull(phoneNumber, "creditPhoneNumber");
+      this.creditPhoneNumber = Checks.required(phoneNumber, "creditPhoneNumber");
       this.creditParty = null;
       return this;
     }
@@ -218,8 +217,7 @@ public record DynamicQrRequest(
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public DynamicQrRequest build() {
       return new DynamicQrRequest(

@@ -6,6 +6,7 @@ import dev.mpesa.error.AuthenticationException;
 import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaApiException;
 import dev.mpesa.error.MpesaException;
+import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.http.ErrorClassifier;
 import dev.mpesa.internal.http.IdempotencyClass;
@@ -13,7 +14,6 @@ import dev.mpesa.internal.http.Operation;
 import dev.mpesa.result.DarajaError;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +39,7 @@ public final class QrService {
    */
   @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
   public QrService(ClientContext context) {
-    this.context = Objects.requireNonNull(context, "context");
+    this.context = Checks.required(context, "context");
   }
 
   /**
@@ -61,7 +61,7 @@ public final class QrService {
    * @throws MpesaException for any other failure
    */
   public DynamicQrResponse generate(DynamicQrRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     QrBody body =
         new QrBody(
             request.merchantName(),

@@ -7,6 +7,7 @@ import dev.mpesa.error.DuplicateRequestException;
 import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.OutcomeUnknownException;
+import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.Redaction;
 import dev.mpesa.internal.http.ErrorClassifier;
@@ -19,7 +20,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +59,8 @@ public final class RatibaService {
    */
   @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
   public RatibaService(ClientContext context, RatibaSettings settings) {
-    this.context = Objects.requireNonNull(context, "context");
-    this.settings = Objects.requireNonNull(settings, "settings");
+    this.context = Checks.required(context, "context");
+    this.settings = Checks.required(settings, "settings");
   }
 
   /** The settings this service writes requests with. */
@@ -98,7 +98,7 @@ public final class RatibaService {
    * @throws MpesaException for any other failure
    */
   public StandingOrderResponse createStandingOrder(StandingOrderRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     String shortCode =
         request.receiverShortCode() != null ? request.receiverShortCode() : context.shortCode();
     if (shortCode == null) {

@@ -1,9 +1,9 @@
 package dev.mpesa.ratiba;
 
+import dev.mpesa.internal.Checks;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -29,17 +29,17 @@ public record RatibaSettings(
   /**
    * Validates the settings.
    *
-   * @throws NullPointerException if an argument, a frequency or a code is null
+   * @throws IllegalArgumentException if an argument, a frequency or a code is null
    * @throws IllegalArgumentException if a code is not 1 or 2 digits, or two frequencies would send
    *     the same code
    */
   public RatibaSettings {
-    Objects.requireNonNull(transactionTypeNaming, "transactionTypeNaming is required");
-    Objects.requireNonNull(frequencyCodes, "frequencyCodes is required");
+    Checks.required(transactionTypeNaming, "transactionTypeNaming is required");
+    Checks.required(frequencyCodes, "frequencyCodes is required");
     EnumMap<Frequency, String> copy = new EnumMap<>(Frequency.class);
     for (Map.Entry<Frequency, String> e : frequencyCodes.entrySet()) {
-      Frequency f = Objects.requireNonNull(e.getKey(), "a frequency of frequencyCodes is null");
-      String code = Objects.requireNonNull(e.getValue(), "the frequency code of " + f + " is null");
+      Frequency f = Checks.required(e.getKey(), "a frequency of frequencyCodes is null");
+      String code = Checks.required(e.getValue(), "the frequency code of " + f + " is null");
       if (!CODE.matcher(code).matches()) {
         throw new IllegalArgumentException(
             "the frequency code of " + f + " must be 1 or 2 digits, got '" + code + "'");
@@ -86,7 +86,7 @@ public record RatibaSettings(
    *     ({@link Frequency#BI_WEEKLY} by default)
    */
   public String frequencyCode(Frequency frequency) {
-    Objects.requireNonNull(frequency, "frequency");
+    Checks.required(frequency, "frequency");
     String code = frequencyCodes.getOrDefault(frequency, frequency.portalCode());
     if (code == null) {
       throw new IllegalArgumentException(
@@ -107,7 +107,7 @@ public record RatibaSettings(
 
     /** Which {@code TransactionType} strings to send; default {@code DARAJA_PORTAL}. */
     public Builder transactionTypeNaming(TransactionTypeNaming naming) {
-      this.transactionTypeNaming = Objects.requireNonNull(naming, "naming");
+      this.transactionTypeNaming = Checks.required(naming, "naming");
       return this;
     }
 
@@ -118,8 +118,7 @@ public record RatibaSettings(
      * @param code 1 or 2 digits, as your contract with Safaricom defines it
      */
     public Builder frequencyCode(Frequency frequency, String code) {
-      frequencyCodes.put(
-          Objects.requireNonNull(frequency, "frequency"), Objects.requireNonNull(code, "code"));
+      frequencyCodes.put(Checks.required(frequency, "frequency"), Checks.required(code, "code"));
       return this;
     }
 

@@ -4,7 +4,6 @@ import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * An M-Pesa Ratiba request: a standing order by which a customer pays a PayBill or a till the same
@@ -74,18 +73,18 @@ public record StandingOrderRequest(
   /** Validates the request; see the class documentation for the rules. */
   public StandingOrderRequest {
     Checks.text("standingOrderName", name, 1, MAX_NAME);
-    Objects.requireNonNull(startDate, "startDate is required");
-    Objects.requireNonNull(endDate, "endDate is required");
+    Checks.required(startDate, "startDate is required");
+    Checks.required(endDate, "endDate is required");
     if (endDate.isBefore(startDate)) {
       throw new IllegalArgumentException(
           "endDate " + endDate + " is before startDate " + startDate);
     }
     Checks.amount("amount", amount, 1, MAX_AMOUNT);
-    Objects.requireNonNull(phoneNumber, "phoneNumber is required");
+    Checks.required(phoneNumber, "phoneNumber is required");
     Checks.callbackUrl("callbackUrl", callbackUrl);
     Checks.text("accountReference", accountReference, 1, MAX_ACCOUNT_REFERENCE);
     Checks.text("description", description, 1, MAX_DESCRIPTION);
-    Objects.requireNonNull(frequency, "frequency is required");
+    Checks.required(frequency, "frequency is required");
     if (receiverShortCode != null) {
       Checks.digits(buyGoods ? "tillNumber" : "shortCode", receiverShortCode, 5, 8);
     } else if (buyGoods) {
@@ -235,14 +234,14 @@ public record StandingOrderRequest(
 
     /** Pays the PayBill {@code shortCode} (5 to 8 digits) instead of the client's short code. */
     public Builder payBill(String shortCode) {
-      this.receiverShortCode = Objects.requireNonNull(shortCode, "shortCode");
+      this.receiverShortCode = Checks.required(shortCode, "shortCode");
       this.buyGoods = false;
       return this;
     }
 
     /** Pays the till {@code tillNumber} (Buy Goods, 5 to 8 digits). */
     public Builder buyGoods(String tillNumber) {
-      this.receiverShortCode = Objects.requireNonNull(tillNumber, "tillNumber");
+      this.receiverShortCode = Checks.required(tillNumber, "tillNumber");
       this.buyGoods = true;
       return this;
     }
@@ -256,8 +255,7 @@ public record StandingOrderRequest(
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public StandingOrderRequest build() {
       return new StandingOrderRequest(

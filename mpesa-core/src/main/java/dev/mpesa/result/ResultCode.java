@@ -1,7 +1,7 @@
 package dev.mpesa.result;
 
+import dev.mpesa.internal.Checks;
 import java.math.BigDecimal;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,11 +31,11 @@ public record ResultCode(String value) {
    * Validates and normalises {@code value}: surrounding spaces go, and a number loses its leading
    * zeros and a fraction of zeros ({@code "01032"} and {@code "1032.00"} are {@code "1032"}).
    *
-   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if {@code value} is null
    * @throws IllegalArgumentException if it is blank or longer than {@link #MAX_LENGTH}
    */
   public ResultCode {
-    Objects.requireNonNull(value, "value");
+    Checks.required(value, "value");
     value = value.replace('\u00A0', ' ').strip();
     if (value.isEmpty()) {
       throw new IllegalArgumentException("a result code cannot be blank");

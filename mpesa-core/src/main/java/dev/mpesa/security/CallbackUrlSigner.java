@@ -4,6 +4,7 @@ import dev.mpesa.error.CallbackVerificationException;
 import dev.mpesa.error.CallbackVerificationException.Reason;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.ClientContext;
+import dev.mpesa.internal.Problems;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -142,7 +142,7 @@ public final class CallbackUrlSigner {
    *
    * @param key at least {@value #MIN_KEY_BYTES} secret random bytes (copied)
    * @param clock the clock for issue times and the window
-   * @throws IllegalArgumentException if the key is too short
+   * @throws IllegalStateException if the key is missing or too short
    */
   public static CallbackUrlSigner of(byte[] key, Clock clock) {
     return builder().key(key).clock(clock).build();
@@ -151,8 +151,8 @@ public final class CallbackUrlSigner {
   /**
    * A signer with one key, given in base64 (standard or URL-safe), and the default window.
    *
-   * @throws IllegalArgumentException if the key is not base64 or decodes to fewer than {@value
-   *     #MIN_KEY_BYTES} bytes (the message never contains the key)
+   * @throws IllegalStateException if the key is missing, is not base64 or decodes to fewer than
+   *     {@value #MIN_KEY_BYTES} bytes (the message never contains the key)
    */
   public static CallbackUrlSigner of(String base64Key, Clock clock) {
     return builder().key(base64Key).clock(clock).build();
@@ -178,7 +178,7 @@ public final class CallbackUrlSigner {
    * chosen time, or to verify as of a chosen time.
    */
   public CallbackUrlSigner withClock(Clock clock) {
-    Objects.requireNonNull(clock, "clock");
+    Checks.required(clock, "clock");
     return new CallbackUrlSigner(signingKey, verificationKeys, clock, tolerance, maxClockSkew);
   }
 
@@ -208,8 +208,8 @@ public final class CallbackUrlSigner {
    * @throws IllegalStateException if the clock is before 1970 or after the year 36812
    */
   public URI sign(URI baseUrl, String reference) {
-    Objects.requireNonNull(baseUrl, "baseUrl");
-    Objects.requireNonNull(reference, "reference");
+    Checks.required(baseUrl, "baseUrl");
+    Checks.required(reference, "reference");
     checkReference(reference);
     String base = checkBase(baseUrl);
 
@@ -469,10 +469,14 @@ public final class CallbackUrlSigner {
         + "]";
   }
 
-  /** Builds a {@link CallbackUrlSigner}. Not thread-safe; never prints its keys. */
+  /**
+   * Builds a {@link CallbackUrlSigner}. Not thread-safe; never prints its keys. Setters accept what
+   * they are given; {@link #build()} checks everything and names every problem at once.
+   */
   public static final class Builder {
-    private SecretKeySpec key;
-    private final List<SecretKeySpec> previousKeys = new ArrayList<>();
+    private Object key; // byte[] or base64 String, as given
+    private boolean keySet;
+    private final List<Object> previousKeys = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Duration tolerance = DEFAULT_TOLERANCE;
     private Duration maxClockSkew = DEFAULT_MAX_CLOCK_SKEW;
@@ -482,76 +486,59 @@ public final class CallbackUrlSigner {
     /**
      * The current key: signs new URLs and verifies tokens. At least {@value
      * CallbackUrlSigner#MIN_KEY_BYTES} secret random bytes, copied.
-     *
-     * @throws IllegalArgumentException if the key is too short
      */
     public Builder key(byte[] key) {
-      this.key = keySpec(key);
+      this.key = key == null ? null : key.clone();
+      this.keySet = true;
       return this;
     }
 
     /**
-     * The current key in base64 (standard or URL-safe, padding optional).
-     *
-     * @throws IllegalArgumentException if it is not base64 or too short (the message never contains
-     *     the key)
+     * The current key in base64 (standard or URL-safe, padding optional), as {@link
+     * CallbackUrlSigner#generateKey()} makes it; the README reads it from {@code
+     * MPESA_CALLBACK_KEY}.
      */
     public Builder key(String base64Key) {
-      return key(decodeKey(base64Key));
+      this.key = base64Key;
+      this.keySet = true;
+      return this;
     }
 
     /**
      * A key that verifies tokens but no longer signs: the key before a rotation, kept until every
      * URL it signed is past the tolerance. May be called several times.
-     *
-     * @throws IllegalArgumentException if the key is too short
      */
     public Builder previousKey(byte[] key) {
-      previousKeys.add(keySpec(key));
+      previousKeys.add(key == null ? null : key.clone());
       return this;
     }
 
-    /**
-     * A previous key in base64.
-     *
-     * @throws IllegalArgumentException if it is not base64 or too short
-     */
+    /** A previous key in base64. */
     public Builder previousKey(String base64Key) {
-      return previousKey(decodeKey(base64Key));
+      previousKeys.add(base64Key);
+      return this;
     }
 
     /** The clock for issue times and the window; {@link Clock#systemUTC()} unless set. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = clock;
       return this;
     }
 
     /**
      * How long after issue a token verifies; 24 hours unless set. Make it longer than the latest
-     * callback you expect (B2C and B2B results can take hours).
-     *
-     * @throws IllegalArgumentException if not positive
+     * callback you expect (B2C and B2B results can take hours). Must be positive.
      */
     public Builder tolerance(Duration tolerance) {
-      Objects.requireNonNull(tolerance, "tolerance");
-      if (tolerance.isNegative() || tolerance.isZero()) {
-        throw new IllegalArgumentException("tolerance must be positive");
-      }
       this.tolerance = tolerance;
       return this;
     }
 
     /**
      * How far after now a token may be dated (another server's clock may run ahead); 5 minutes
-     * unless set.
-     *
-     * @throws IllegalArgumentException if negative
+     * unless set. Must not be negative.
      */
     public Builder maxClockSkew(Duration maxClockSkew) {
-      Objects.requireNonNull(maxClockSkew, "maxClockSkew");
-      if (maxClockSkew.isNegative()) {
-        throw new IllegalArgumentException("maxClockSkew must not be negative");
-      }
       this.maxClockSkew = maxClockSkew;
       return this;
     }
@@ -559,34 +546,66 @@ public final class CallbackUrlSigner {
     /**
      * Builds the signer.
      *
-     * @throws IllegalStateException if no key was set
+     * @throws IllegalStateException naming every problem: no key, a key that is not base64 or too
+     *     short (the message never contains the key), a bad window
      */
     public CallbackUrlSigner build() {
-      if (key == null) {
-        throw new IllegalStateException(
-            "CallbackUrlSigner: set key(...) (CallbackUrlSigner.generateKey() makes one)");
+      Problems problems = new Problems("CallbackUrlSigner");
+      SecretKeySpec current = null;
+      if (!keySet) {
+        problems.add("key is required: set key(...) (CallbackUrlSigner.generateKey() makes one)");
+      } else {
+        current = keySpec(key, "key", problems);
       }
       List<SecretKeySpec> verification = new ArrayList<>();
-      verification.add(key);
-      verification.addAll(previousKeys);
-      return new CallbackUrlSigner(key, verification, clock, tolerance, maxClockSkew);
+      if (current != null) {
+        verification.add(current);
+      }
+      for (Object previous : previousKeys) {
+        SecretKeySpec spec = keySpec(previous, "previousKey", problems);
+        if (spec != null) {
+          verification.add(spec);
+        }
+      }
+      problems.requireSet(clock, "clock");
+      if (tolerance == null || tolerance.isNegative() || tolerance.isZero()) {
+        problems.add("tolerance must be a positive duration, got " + tolerance);
+      }
+      if (maxClockSkew == null || maxClockSkew.isNegative()) {
+        problems.add("maxClockSkew must not be negative, got " + maxClockSkew);
+      }
+      problems.throwIfAny();
+      return new CallbackUrlSigner(current, verification, clock, tolerance, maxClockSkew);
     }
 
-    private static SecretKeySpec keySpec(byte[] key) {
-      Objects.requireNonNull(key, "key");
-      if (key.length < MIN_KEY_BYTES) {
-        throw new IllegalArgumentException(
-            "a callback signing key must be at least "
+    private static SecretKeySpec keySpec(Object given, String name, Problems problems) {
+      if (given == null) {
+        problems.add(
+            name
+                + " is required (the README reads it from MPESA_CALLBACK_KEY, which may be unset;"
+                + " CallbackUrlSigner.generateKey() makes one)");
+        return null;
+      }
+      byte[] bytes = given instanceof byte[] b ? b : decodeKey((String) given);
+      if (bytes == null) {
+        problems.add(name + " is not base64 (CallbackUrlSigner.generateKey() makes one)");
+        return null;
+      }
+      if (bytes.length < MIN_KEY_BYTES) {
+        problems.add(
+            name
+                + " must be at least "
                 + MIN_KEY_BYTES
                 + " bytes, got "
-                + key.length
+                + bytes.length
                 + " (CallbackUrlSigner.generateKey() makes one)");
+        return null;
       }
-      return new SecretKeySpec(key, ALGORITHM);
+      return new SecretKeySpec(bytes, ALGORITHM);
     }
 
+    /** The decoded key, or null if it is not base64 (never an exception quoting the key). */
     private static byte[] decodeKey(String base64Key) {
-      Objects.requireNonNull(base64Key, "key");
       String text = base64Key.strip();
       try {
         return Base64.getDecoder().decode(text);
@@ -594,8 +613,7 @@ public final class CallbackUrlSigner {
         try {
           return Base64.getUrlDecoder().decode(text);
         } catch (IllegalArgumentException notUrlSafe) {
-          // No cause: the decoder's message quotes a character of the key.
-          throw new IllegalArgumentException("the callback signing key is not base64");
+          return null;
         }
       }
     }

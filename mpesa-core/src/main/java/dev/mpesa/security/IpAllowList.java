@@ -1,10 +1,10 @@
 package dev.mpesa.security;
 
+import dev.mpesa.internal.Checks;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ListIterator;
-import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,8 +112,8 @@ public final class IpAllowList {
   public record Decision(boolean allowed, String clientAddress, Reason reason, String detail) {
     /** Checks that reason and detail are present. */
     public Decision {
-      Objects.requireNonNull(reason, "reason");
-      Objects.requireNonNull(detail, "detail");
+      Checks.required(reason, "reason");
+      Checks.required(detail, "detail");
     }
 
     /** Whether enforcement would deny this request (also in {@link Mode#LOG_ONLY}). */
@@ -309,7 +309,7 @@ public final class IpAllowList {
 
     /** Sets the mode; {@link Mode#LOG_ONLY} unless set. */
     public Builder mode(Mode mode) {
-      this.mode = Objects.requireNonNull(mode, "mode");
+      this.mode = Checks.required(mode, "mode");
       return this;
     }
 
@@ -361,7 +361,7 @@ public final class IpAllowList {
     }
 
     private static void add(Set<IpAddresses.Cidr> into, List<String> entries) {
-      Objects.requireNonNull(entries, "entries");
+      Checks.required(entries, "entries");
       List<IpAddresses.Cidr> parsed = new ArrayList<>(entries.size());
       for (String entry : entries) {
         parsed.add(IpAddresses.parseCidr(entry));

@@ -1,6 +1,7 @@
 package dev.mpesa.security;
 
 import dev.mpesa.Environment;
+import dev.mpesa.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
-import java.util.Objects;
 import javax.crypto.Cipher;
 
 /**
@@ -51,8 +51,8 @@ public final class SecurityCredential {
    * @throws IllegalArgumentException if the password is blank or the key is not RSA
    */
   public static SecurityCredential encrypt(String initiatorPassword, X509Certificate certificate) {
-    Objects.requireNonNull(initiatorPassword, "initiatorPassword");
-    Objects.requireNonNull(certificate, "certificate");
+    Checks.required(initiatorPassword, "initiatorPassword");
+    Checks.required(certificate, "certificate");
     if (initiatorPassword.isBlank()) {
       throw new IllegalArgumentException("the initiator password is blank");
     }
@@ -78,7 +78,7 @@ public final class SecurityCredential {
    * @throws IllegalArgumentException if {@code base64} is blank or not base64
    */
   public static SecurityCredential of(String base64) {
-    Objects.requireNonNull(base64, "base64");
+    Checks.required(base64, "base64");
     String v = base64.strip();
     if (v.isEmpty()) {
       throw new IllegalArgumentException("a SecurityCredential cannot be blank");
@@ -93,7 +93,7 @@ public final class SecurityCredential {
 
   /** Safaricom's M-Pesa certificate bundled for {@code environment}. */
   public static X509Certificate certificate(Environment environment) {
-    Objects.requireNonNull(environment, "environment");
+    Checks.required(environment, "environment");
     String resource = environment == Environment.PRODUCTION ? "production.cer" : "sandbox.cer";
     try (InputStream in = SecurityCredential.class.getResourceAsStream(resource)) {
       if (in == null) {

@@ -1,5 +1,6 @@
 package dev.mpesa.security;
 
+import dev.mpesa.internal.Checks;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -18,8 +19,8 @@ public final class VerifiedReference {
   private final Instant issuedAt;
 
   VerifiedReference(String reference, Instant issuedAt) {
-    this.reference = Objects.requireNonNull(reference, "reference");
-    this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
+    this.reference = Checks.required(reference, "reference");
+    this.issuedAt = Checks.required(issuedAt, "issuedAt");
   }
 
   /** The reference given to {@link CallbackUrlSigner#sign}, such as your order id. */

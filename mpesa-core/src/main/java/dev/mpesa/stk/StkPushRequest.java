@@ -3,7 +3,6 @@ package dev.mpesa.stk;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.phone.PhoneNumber;
 import java.net.URI;
-import java.util.Objects;
 
 /**
  * An M-Pesa Express (STK push) request: a PIN prompt on the customer's phone.
@@ -43,7 +42,7 @@ public record StkPushRequest(
 
   /** Validates the request; see the class documentation for the rules. */
   public StkPushRequest {
-    Objects.requireNonNull(phoneNumber, "phoneNumber is required");
+    Checks.required(phoneNumber, "phoneNumber is required");
     if (amount < 1) {
       throw new IllegalArgumentException(
           "amount must be a whole number of shillings >= 1, got " + amount);
@@ -158,7 +157,7 @@ public record StkPushRequest(
      * belongs to) stays the {@code BusinessShortCode}.
      */
     public Builder buyGoods(String tillNumber) {
-      this.tillNumber = Objects.requireNonNull(tillNumber, "tillNumber");
+      this.tillNumber = Checks.required(tillNumber, "tillNumber");
       return this;
     }
 
@@ -171,8 +170,7 @@ public record StkPushRequest(
     /**
      * Builds the request.
      *
-     * @throws IllegalArgumentException or {@link NullPointerException} naming the field that is
-     *     missing or wrong
+     * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public StkPushRequest build() {
       return new StkPushRequest(

@@ -2,24 +2,32 @@ package dev.mpesa.stk;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.mpesa.callback.Callbacks;
+import dev.mpesa.callback.PaymentExpectation;
+import dev.mpesa.callback.PaymentExpectation.Mismatch;
+import dev.mpesa.callback.StkCallback;
 import dev.mpesa.error.AuthenticationException;
 import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaApiException;
 import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.MpesaNetworkException;
 import dev.mpesa.error.OutcomeUnknownException;
+import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
 import dev.mpesa.result.DarajaError;
+import dev.mpesa.result.PaymentStatus;
+import dev.mpesa.stk.StkConfirmation.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,15 +46,18 @@ public final class StkService {
       new Operation("stk.query", "/mpesa/stkpushquery/v1/query", IdempotencyClass.SAFE, "stk");
 
   /** First query of {@link #await}: the prompt takes a while to reach and be answered. */
-  static final Duration AWAIT_FIRST_DELAY = Duration.ofSeconds(15);
+  public static final Duration AWAIT_FIRST_DELAY = Duration.ofSeconds(15);
 
   /** Later queries start this far apart and grow by half each time... */
-  static final Duration AWAIT_INTERVAL = Duration.ofSeconds(5);
+  public static final Duration AWAIT_INTERVAL = Duration.ofSeconds(5);
 
   /** ...up to this, so that polling stays clear of Daraja's spike arrest. */
-  static final Duration AWAIT_MAX_INTERVAL = Duration.ofSeconds(15);
+  public static final Duration AWAIT_MAX_INTERVAL = Duration.ofSeconds(15);
 
   private final ClientContext context;
+  private final Duration awaitFirst;
+  private final Duration awaitInterval;
+  private final Duration awaitMax;
 
   /**
    * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.stk()}.
@@ -55,7 +66,24 @@ public final class StkService {
    */
   @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
   public StkService(ClientContext context) {
-    this.context = Objects.requireNonNull(context, "context");
+    this(context, AWAIT_FIRST_DELAY, AWAIT_INTERVAL, AWAIT_MAX_INTERVAL);
+  }
+
+  /**
+   * Used by {@code MpesaClient}, with the builder's {@code stkAwaitSchedule}.
+   *
+   * @param context the client's shared context
+   * @param awaitFirst the wait before {@link #await}'s first query
+   * @param awaitInterval the first interval between its queries
+   * @param awaitMax the longest interval between its queries
+   */
+  @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
+  public StkService(
+      ClientContext context, Duration awaitFirst, Duration awaitInterval, Duration awaitMax) {
+    this.context = Checks.required(context, "context");
+    this.awaitFirst = awaitFirst;
+    this.awaitInterval = awaitInterval;
+    this.awaitMax = awaitMax;
   }
 
   /**
@@ -77,7 +105,7 @@ public final class StkService {
    * @throws MpesaException for any other failure
    */
   public StkPushResponse push(StkPushRequest request) {
-    Objects.requireNonNull(request, "request");
+    Checks.required(request, "request");
     requireExpressSettings();
     if (request.amount() > context.stkMaxAmount()) {
       throw new IllegalArgumentException(
@@ -210,7 +238,7 @@ public final class StkService {
    * @throws MpesaException the last failure, if no query succeeded before the deadline
    */
   public StkQueryResponse await(String checkoutRequestId, Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
+    Checks.required(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
@@ -219,8 +247,8 @@ public final class StkService {
     }
     Instant start = context.clock().instant();
     Duration slept = Duration.ZERO;
-    Duration wait = min(AWAIT_FIRST_DELAY, timeout);
-    Duration interval = AWAIT_INTERVAL;
+    Duration wait = min(awaitFirst, timeout);
+    Duration interval = awaitInterval;
     StkQueryResponse last = null;
     MpesaException lastFailure = null;
     while (true) {
@@ -247,13 +275,150 @@ public final class StkService {
         break;
       }
       wait = min(jitter(interval), remaining);
-      interval = min(Duration.ofMillis(interval.toMillis() * 3 / 2), AWAIT_MAX_INTERVAL);
+      interval = min(Duration.ofMillis(interval.toMillis() * 3 / 2), awaitMax);
     }
     if (last != null) {
       log.debug("stk.await {}: deadline reached, last status {}", checkoutRequestId, last.status());
       return last;
     }
     throw lastFailure;
+  }
+
+  /**
+   * Confirms an STK callback before it counts: parses the body, checks it names the push you
+   * expect, checks it against what you expected (amount, phone), and asks Daraja with one {@link
+   * #query} whether the payment really went that way. The callback's own {@code ResultCode} is
+   * never trusted on its own: a signed callback URL can be replayed with any body.
+   *
+   * <pre>{@code
+   * StkConfirmation c = mpesa.stk().confirm(body, payment.checkoutRequestId(),
+   *     PaymentExpectation.builder().amount(payment.amount()).build());
+   * switch (c.outcome()) {
+   *   case PAID -> fulfil(order, c.receiptNumber());
+   *   case NOT_PAID -> markNotPaid(order, c.confirmedStatus());
+   *   case HOLD -> holdForReview(order, c.mismatches());
+   *   case REFUTED, UNCONFIRMED -> log.warn("not settled: {}", c.detail()); // query again later
+   * }
+   * }</pre>
+   *
+   * @param body the callback's HTTP body exactly as received (at most {@link
+   *     dev.mpesa.callback.Callbacks#MAX_BODY_BYTES} bytes)
+   * @param expectedCheckoutRequestId the {@code CheckoutRequestID} your push was answered with, or
+   *     null if its answer was lost (an {@link OutcomeUnknownException}); then make sure that no
+   *     other payment of yours holds the callback's id (a unique column), or a genuine callback of
+   *     another payment could settle this one
+   * @param expected what the payment should be; the amount is always compared, the phone number if
+   *     set (a masked number is not held against the payment)
+   * @return what to do with the payment (see {@link StkConfirmation})
+   * @throws dev.mpesa.error.CallbackParseException if the body is not an STK callback
+   * @throws AuthenticationException if Daraja refuses the client's credentials (a configuration
+   *     problem, not the callback's)
+   * @throws InvalidRequestException if Daraja refuses the query itself
+   */
+  public StkConfirmation confirm(
+      byte[] body, String expectedCheckoutRequestId, PaymentExpectation expected) {
+    Checks.required(expected, "expected");
+    return confirm(Callbacks.parseStk(body), expectedCheckoutRequestId, expected);
+  }
+
+  /**
+   * Confirms a callback already parsed; see {@link #confirm(byte[], String, PaymentExpectation)}.
+   *
+   * @throws IllegalArgumentException if {@code callback} or {@code expected} is null
+   */
+  public StkConfirmation confirm(
+      StkCallback callback, String expectedCheckoutRequestId, PaymentExpectation expected) {
+    Checks.required(callback, "callback");
+    Checks.required(expected, "expected");
+    String id = callback.checkoutRequestId();
+    if (expectedCheckoutRequestId != null && !expectedCheckoutRequestId.equals(id)) {
+      return confirmation(
+          Outcome.REFUTED,
+          callback,
+          null,
+          List.of(),
+          "the callback names CheckoutRequestID " + id + ", not this payment's");
+    }
+    StkQueryResponse answer;
+    try {
+      answer = query(id);
+    } catch (AuthenticationException | InvalidRequestException e) {
+      throw e;
+    } catch (MpesaException e) {
+      // Throttled, unknown id, network, open breaker: Daraja has not said anything yet.
+      return confirmation(
+          Outcome.UNCONFIRMED,
+          callback,
+          null,
+          List.of(),
+          "Daraja could not confirm it yet: " + e.getClass().getSimpleName());
+    }
+    PaymentStatus confirmed = answer.status();
+    if (!confirmed.isFinal()) {
+      return confirmation(
+          Outcome.UNCONFIRMED,
+          callback,
+          confirmed,
+          List.of(),
+          "Daraja's query says " + confirmed + ", not final yet");
+    }
+    boolean paid = confirmed == PaymentStatus.COMPLETED;
+    if (paid != callback.isSuccess()) {
+      return confirmation(
+          Outcome.REFUTED,
+          callback,
+          confirmed,
+          List.of(),
+          "the callback says "
+              + callback.status()
+              + " but Daraja's query says "
+              + confirmed
+              + ": the callback is not genuine");
+    }
+    if (!paid) {
+      return confirmation(
+          Outcome.NOT_PAID, callback, confirmed, List.of(), "not paid: " + confirmed);
+    }
+    List<Mismatch> mismatches = new ArrayList<>();
+    for (Mismatch m : expected.check(callback)) {
+      if (!m.isUnverifiable()) {
+        mismatches.add(m);
+      }
+    }
+    if (callback.receiptNumber() == null || callback.receiptNumber().isBlank()) {
+      mismatches.add(
+          new Mismatch(
+              PaymentExpectation.Field.RECEIPT_NUMBER,
+              PaymentExpectation.Reason.MISSING,
+              "a receipt number",
+              callback.receiptNumber()));
+    }
+    if (!mismatches.isEmpty()) {
+      return confirmation(
+          Outcome.HOLD,
+          callback,
+          confirmed,
+          mismatches,
+          "Daraja confirms a payment, but the callback differs from what was expected: "
+              + mismatches);
+    }
+    return confirmation(
+        Outcome.PAID, callback, confirmed, List.of(), "paid, confirmed by Daraja's query");
+  }
+
+  private static StkConfirmation confirmation(
+      Outcome outcome,
+      StkCallback callback,
+      PaymentStatus confirmed,
+      List<Mismatch> mismatches,
+      String detail) {
+    StkConfirmation c = new StkConfirmation(outcome, callback, confirmed, mismatches, detail);
+    if (outcome == Outcome.REFUTED || outcome == Outcome.HOLD) {
+      log.warn("stk.confirm {}: {} ({})", callback.checkoutRequestId(), outcome, detail);
+    } else {
+      log.debug("stk.confirm {}: {} ({})", callback.checkoutRequestId(), outcome, detail);
+    }
+    return c;
   }
 
   private static boolean isBlank(String s) {

@@ -200,7 +200,7 @@ class AccountValidationTest {
 
   void assertRejected(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String text) {
     assertThatThrownBy(call)
-        .isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
+        .isInstanceOfAny(IllegalArgumentException.class, IllegalArgumentException.class)
         .hasMessageContaining(text);
     assertThat(server.getRequestCount()).isZero();
   }

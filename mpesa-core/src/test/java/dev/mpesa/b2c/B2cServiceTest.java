@@ -4,6 +4,7 @@ import static dev.mpesa.testing.DarajaStub.error;
 import static dev.mpesa.testing.DarajaStub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import dev.mpesa.error.DuplicateRequestException;
 import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaApiException;
 import dev.mpesa.error.OutcomeUnknownException;
+import dev.mpesa.error.ThrottledException;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.result.Acknowledgement;
 import dev.mpesa.result.DarajaError;
@@ -259,6 +261,27 @@ class B2cServiceTest {
 
     assertThat(sentIds()).containsExactly(SAMPLE_ID, SAMPLE_ID);
     assertThat(ack.conversationId()).isEqualTo("AG_20240706_20106e9209f64bebd05b");
+  }
+
+  /**
+   * R9, R12: once an attempt may have been processed, the call stays an unknown outcome even if the
+   * retries then only meet the gateway's rate limit: a ThrottledException ("nothing was processed")
+   * would invite the caller to resend with a new id and pay twice.
+   */
+  @Test
+  void pay_readTimeoutThenThrottledToTheEnd_staysOutcomeUnknown() throws Exception {
+    use(client().readTimeout(Duration.ofMillis(300)));
+    daraja.handler(
+        sequence(
+            delayed(Fixtures.read("b2c/pay-response.json")),
+            error(500, "500.003.02", "Spike arrest violation"),
+            error(500, "500.003.02", "Spike arrest violation")));
+
+    Throwable thrown = catchThrowable(() -> mpesa.b2c().pay(samplePayment().build()));
+
+    assertThat(thrown).isInstanceOf(OutcomeUnknownException.class);
+    assertThat(thrown.getSuppressed()).hasOnlyElementsOfType(ThrottledException.class);
+    assertThat(sentIds()).containsExactly(SAMPLE_ID, SAMPLE_ID, SAMPLE_ID);
   }
 
   /** R12: a duplicate answer to a retry means the first attempt was accepted. */

@@ -165,7 +165,7 @@ class BillManagerValidationTest {
   @MethodSource("invalidRecords")
   void build_invalidField_failsNamingItAndSendsNothing(String name, Runnable call, String field) {
     assertThatThrownBy(call::run)
-        .isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
+        .isInstanceOfAny(IllegalArgumentException.class, IllegalArgumentException.class)
         .hasMessageContaining(field);
     assertThat(server.getRequestCount()).isZero();
   }
@@ -220,7 +220,7 @@ class BillManagerValidationTest {
   void call_invalidArgument_failsBeforeAnyCall(
       String name, Consumer<BillManagerService> call, String message) {
     assertThatThrownBy(() -> call.accept(sandbox.billManager()))
-        .isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
+        .isInstanceOfAny(IllegalArgumentException.class, IllegalArgumentException.class)
         .hasMessageContaining(message);
     assertThat(server.getRequestCount()).isZero();
   }

@@ -149,12 +149,12 @@ class B2bExpressCallbackParserTest {
             () ->
                 new B2bExpressCallback(
                     null, ResultCode.SUCCESS, null, null, null, null, null, null, null, null))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("requestId");
     assertThatThrownBy(
             () ->
                 new B2bExpressCallback("r-1", null, null, null, null, null, null, null, null, null))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("resultCode");
     assertThatThrownBy(
             () ->
@@ -227,7 +227,10 @@ class B2bExpressCallbackParserTest {
     assertThatThrownBy(() -> B2bExpressCallbackParser.parse(body))
         .isExactlyInstanceOf(CallbackParseException.class)
         .hasMessage("B2B Express Checkout callback: resultCode is not a code")
-        .hasCauseInstanceOf(IllegalArgumentException.class);
+        .cause()
+        .isInstanceOf(CallbackParseException.RedactedCause.class)
+        .hasMessageContaining("IllegalArgumentException")
+        .hasMessageNotContaining("9999");
   }
 
   private static String fixture(String name) {

@@ -135,10 +135,10 @@ class BillPaymentNotificationParserTest {
   void constructor_invalidValues_throw() {
     assertThatThrownBy(
             () -> new BillPaymentNotification(null, BigDecimal.ONE, null, null, null, null, null))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("transactionId");
     assertThatThrownBy(() -> new BillPaymentNotification("X1", null, null, null, null, null, null))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("paidAmount");
     assertThatThrownBy(
             () -> new BillPaymentNotification("", BigDecimal.ONE, null, null, null, null, null))

@@ -534,17 +534,17 @@ class CallbackDeduplicatorTest {
   @Test
   void methods_nullArguments_throwNullPointer() {
     assertThatThrownBy(() -> once.firstTime((String) null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> once.firstTime((MpesaCallback) null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> once.forget((MpesaCallback) null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> once.handleOnce(TRANS_ID, null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> once.runOnce(new Confirmation(TRANS_ID), null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> once.handleOnce((StkCallback) null, this::handle))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(store.size()).isZero();
   }
 
@@ -560,9 +560,9 @@ class CallbackDeduplicatorTest {
   @Test
   void constructor_nullArguments_throw() {
     assertThatThrownBy(() -> new CallbackDeduplicator(null, TTL))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new CallbackDeduplicator(store, null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -134,10 +134,10 @@ class CallbackRepliesTest {
   @Test
   void constructor_invalidValues_throw() {
     assertThatThrownBy(() -> new C2bValidationReply(null, "Accepted", null))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("resultCode");
     assertThatThrownBy(() -> new C2bValidationReply("0", null, null))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("resultDesc");
     assertThatThrownBy(() -> new C2bValidationReply("0", " ", null))
         .isInstanceOf(IllegalArgumentException.class);
@@ -147,9 +147,9 @@ class CallbackRepliesTest {
     assertThatThrownBy(() -> C2bValidationReply.accept(" "))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> C2bValidationReply.accept(null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> C2bValidationReply.reject(null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -190,7 +190,8 @@ class CallbackRepliesTest {
 
   @Test
   void callbackReplyConstructor_invalidDescription_throws() {
-    assertThatThrownBy(() -> new CallbackReply(0, null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> new CallbackReply(0, null))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new CallbackReply(0, "")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new CallbackReply(0, "x".repeat(91)))
         .isInstanceOf(IllegalArgumentException.class);
@@ -218,9 +219,9 @@ class CallbackRepliesTest {
   @Test
   void billPaymentReplyConstructor_invalidValues_throw() {
     assertThatThrownBy(() -> new BillPaymentReply(null, "200"))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new BillPaymentReply("Success", null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new BillPaymentReply("Success", " "))
         .isInstanceOf(IllegalArgumentException.class);
   }

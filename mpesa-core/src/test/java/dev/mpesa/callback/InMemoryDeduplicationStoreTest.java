@@ -296,7 +296,7 @@ class InMemoryDeduplicationStoreTest {
   @Test
   void constructor_nullClock_throws() {
     assertThatThrownBy(() -> new InMemoryDeduplicationStore(1, null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -334,10 +334,10 @@ class InMemoryDeduplicationStoreTest {
     InMemoryDeduplicationStore store = new InMemoryDeduplicationStore(10, clock);
 
     assertThatThrownBy(() -> store.markIfAbsent(null, MINUTE))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> store.markIfAbsent("A", null))
-        .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> store.forget(null)).isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.forget(null)).isInstanceOf(IllegalArgumentException.class);
     assertThat(store.size()).isZero();
   }
 }

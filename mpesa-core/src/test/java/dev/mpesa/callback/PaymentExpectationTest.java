@@ -117,7 +117,7 @@ class PaymentExpectationTest {
   @Test
   void check_nullStkCallback_throws() {
     assertThatThrownBy(() -> amount("1").check((StkCallback) null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   // ---------------------------------------------------------------- amounts
@@ -366,11 +366,11 @@ class PaymentExpectationTest {
     PaymentExpectation.Builder builder = PaymentExpectation.builder();
 
     assertThatThrownBy(() -> builder.amount((BigDecimal) null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.accountReference(" "))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.accountMatching(null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(builder::build)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("amount");
@@ -434,11 +434,11 @@ class PaymentExpectationTest {
   @Test
   void mismatch_nullRequiredParts_throw() {
     assertThatThrownBy(() -> new Mismatch(null, Reason.MISSING, "1", null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Mismatch(Field.AMOUNT, null, "1", null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Mismatch(Field.AMOUNT, Reason.MISSING, null, null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(new Mismatch(Field.PHONE_NUMBER, Reason.UNVERIFIABLE, PHONE, null))
         .hasToString(
             "Mismatch[field=PHONE_NUMBER, reason=UNVERIFIABLE, expected=2547******49,"

@@ -554,16 +554,18 @@ class ResultViewsTest {
 
   @Test
   void from_null_throwsNullPointer() {
-    assertThatThrownBy(() -> B2cPaymentResult.from(null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> B2bPaymentResult.from(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> B2cPaymentResult.from(null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> B2bPaymentResult.from(null))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> TaxRemittanceResult.from(null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> AccountBalanceResult.from(null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> TransactionStatusResult.from(null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> TransactionReversalResult.from(null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -603,7 +605,7 @@ class ResultViewsTest {
     assertThat(new AccountBalanceResult(cb, null, null).accounts()).isEmpty();
     assertThat(b2c.amount()).isEqualTo(new BigDecimal("5.00"));
     assertThatThrownBy(() -> new TaxRemittanceResult(null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   // ---------------------------------------------------------------- PartyName and Charge

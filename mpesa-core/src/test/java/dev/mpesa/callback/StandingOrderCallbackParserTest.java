@@ -261,7 +261,7 @@ class StandingOrderCallbackParserTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () -> new StandingOrderCallback("r-1", null, null, null, null, null, null, null, null))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("resultCode");
   }
 

@@ -85,7 +85,7 @@ class PullValidationTest {
               change.accept(b);
               sandbox.pull().register(b.build());
             })
-        .isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
+        .isInstanceOfAny(IllegalArgumentException.class, IllegalArgumentException.class)
         .hasMessageContaining(field);
     assertThat(server.getRequestCount()).isZero();
   }
@@ -163,7 +163,7 @@ class PullValidationTest {
               change.accept(b);
               sandbox.pull().query(b.build());
             })
-        .isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
+        .isInstanceOfAny(IllegalArgumentException.class, IllegalArgumentException.class)
         .hasMessageContaining(field);
     assertThat(server.getRequestCount()).isZero();
   }

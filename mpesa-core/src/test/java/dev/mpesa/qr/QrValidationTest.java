@@ -83,7 +83,7 @@ class QrValidationTest {
               change.accept(b);
               mpesa.qr().generate(b.build());
             })
-        .isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
+        .isInstanceOfAny(IllegalArgumentException.class, IllegalArgumentException.class)
         .hasMessageContaining(field);
     assertThat(server.getRequestCount()).isZero();
   }
@@ -100,7 +100,7 @@ class QrValidationTest {
                             .referenceNumber("INV-1")
                             .amount(100)
                             .build()))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("buyGoods");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -121,7 +121,7 @@ class QrValidationTest {
     assertThatThrownBy(
             () ->
                 new DynamicQrRequest("SHOP", "INV-1", 100, TrxCode.SEND_MONEY, "373132", null, 300))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("creditPhoneNumber");
     assertThatThrownBy(
             () ->

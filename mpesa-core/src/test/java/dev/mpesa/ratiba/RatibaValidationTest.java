@@ -111,7 +111,7 @@ class RatibaValidationTest {
               change.accept(b);
               sandbox.ratiba().createStandingOrder(b.build());
             })
-        .isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
+        .isInstanceOfAny(IllegalArgumentException.class, IllegalArgumentException.class)
         .hasMessageContaining(field);
     assertThat(server.getRequestCount()).isZero();
   }

@@ -248,7 +248,7 @@ class ResultCodeTest {
   @Test
   void constructor_null_throwsNullPointer() {
     assertThatThrownBy(() -> new ResultCode(null))
-        .isExactlyInstanceOf(NullPointerException.class)
+        .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("value");
   }
 

@@ -450,8 +450,12 @@ class CallbackUrlSignerTest {
 
   @Test
   void sign_nulls_areRefused() {
-    assertThatThrownBy(() -> signer.sign(null, "A")).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> signer.sign(BASE, null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> signer.sign(null, "A"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("baseUrl is required");
+    assertThatThrownBy(() -> signer.sign(BASE, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("reference is required");
   }
 
   // ------------------------------------------------------------- hostile input
@@ -526,13 +530,14 @@ class CallbackUrlSignerTest {
     String shortBase64 = Base64.getEncoder().encodeToString(shortKey);
 
     assertThatThrownBy(() -> CallbackUrlSigner.of(shortKey, clock))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("at least 32 bytes");
     assertThatThrownBy(() -> CallbackUrlSigner.of(shortBase64, clock))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageNotContaining(shortBase64);
-    assertThatThrownBy(() -> CallbackUrlSigner.builder().previousKey(new byte[31]))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CallbackUrlSigner.builder().key(KEY).previousKey(new byte[31]).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("previousKey must be at least 32 bytes");
   }
 
   @Test
@@ -540,8 +545,9 @@ class CallbackUrlSignerTest {
     String notBase64 = "this is !! not base64 at all, secret-ish";
 
     assertThatThrownBy(() -> CallbackUrlSigner.of(notBase64, clock))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the callback signing key is not base64")
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "CallbackUrlSigner: key is not base64 (CallbackUrlSigner.generateKey() makes one)")
         .hasNoCause();
   }
 
@@ -583,14 +589,41 @@ class CallbackUrlSignerTest {
     assertThatThrownBy(() -> CallbackUrlSigner.builder().build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("key(");
-    assertThatThrownBy(() -> CallbackUrlSigner.builder().tolerance(Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> CallbackUrlSigner.builder().tolerance(Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> CallbackUrlSigner.builder().maxClockSkew(Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> CallbackUrlSigner.builder().clock(null))
-        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> CallbackUrlSigner.builder().key(KEY).tolerance(Duration.ZERO).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("tolerance must be a positive duration");
+    assertThatThrownBy(
+            () -> CallbackUrlSigner.builder().key(KEY).maxClockSkew(Duration.ofSeconds(-1)).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("maxClockSkew must not be negative");
+    assertThatThrownBy(() -> CallbackUrlSigner.builder().key(KEY).clock(null).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("clock must not be null");
+  }
+
+  @Test
+  void of_nullKey_namesTheSettingAndItsEnvironmentVariable_notAnNpe() {
+    // What the README's snippet does when MPESA_CALLBACK_KEY is unset.
+    assertThatThrownBy(() -> CallbackUrlSigner.of((String) null, clock))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("key is required")
+        .hasMessageContaining("MPESA_CALLBACK_KEY");
+  }
+
+  @Test
+  void builder_reportsEveryProblemAtOnce() {
+    assertThatThrownBy(
+            () ->
+                CallbackUrlSigner.builder()
+                    .key(new byte[3])
+                    .tolerance(Duration.ZERO)
+                    .maxClockSkew(Duration.ofSeconds(-1))
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("3 settings to fix")
+        .hasMessageContaining("key must be at least 32 bytes")
+        .hasMessageContaining("tolerance")
+        .hasMessageContaining("maxClockSkew");
   }
 
   @Test

@@ -503,9 +503,9 @@ class IpAllowListTest {
     assertThatThrownBy(() -> IpAllowList.builder().allow((String) null))
         .isInstanceOf(RuntimeException.class);
     assertThatThrownBy(() -> IpAllowList.builder().allow((List<String>) null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> IpAllowList.builder().mode(null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

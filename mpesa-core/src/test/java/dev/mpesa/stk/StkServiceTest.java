@@ -199,6 +199,35 @@ class StkServiceTest {
     assertThat(q.responseDescription()).isEqualTo("The transaction is being processed");
   }
 
+  /** An expected outcome logs one line per attempt and no stack trace, in any library. */
+  @Test
+  void query_beingProcessed_logsNoStackTraceAtDebug() {
+    daraja.handler(r -> json(500, Fixtures.read("stk/query-pending.json")));
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+        new ch.qos.logback.core.read.ListAppender<>();
+    appender.start();
+    ch.qos.logback.classic.Level before = root.getLevel();
+    root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    root.addAppender(appender);
+    try {
+      mpesa.stk().query("ws_CO_260520211133524545");
+    } finally {
+      root.detachAppender(appender);
+      root.setLevel(before);
+    }
+
+    assertThat(appender.list).isNotEmpty();
+    assertThat(appender.list)
+        .allSatisfy(
+            e ->
+                assertThat(e.getThrowableProxy())
+                    .as("%s: %s", e.getLoggerName(), e.getFormattedMessage())
+                    .isNull());
+  }
+
   @Test
   void query_stillUnderProcessing4999_isPending() {
     daraja.handler(

@@ -97,7 +97,7 @@ class StkValidationTest {
               change.accept(b);
               sandbox.stk().push(b.build());
             })
-        .isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
+        .isInstanceOfAny(IllegalArgumentException.class, IllegalArgumentException.class)
         .hasMessageContaining(field);
     assertThat(server.getRequestCount()).isZero();
   }

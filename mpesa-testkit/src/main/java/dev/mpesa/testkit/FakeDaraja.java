@@ -150,7 +150,9 @@ public final class FakeDaraja implements AutoCloseable {
 
   /**
    * A client builder pointed at this fake: sandbox, {@link #baseUrl()}, the fake's app, {@link
-   * #SHORT_CODE} with {@link #PASSKEY}, and {@link #INITIATOR_NAME}. Add settings, then {@code
+   * #SHORT_CODE} with {@link #PASSKEY}, {@link #INITIATOR_NAME}, and a fast {@code stk().await}
+   * schedule ({@link #AWAIT_FIRST_QUERY}, {@link #AWAIT_INTERVAL}, {@link #AWAIT_MAX_INTERVAL}) so
+   * that an await in a test takes milliseconds, not Daraja's 15 s. Add settings, then {@code
    * build()}.
    */
   public MpesaClient.Builder clientBuilder() {
@@ -161,8 +163,25 @@ public final class FakeDaraja implements AutoCloseable {
         .consumerSecret(CONSUMER_SECRET)
         .shortCode(SHORT_CODE)
         .passkey(PASSKEY)
-        .initiator(INITIATOR_NAME, "Safaricom123!!");
+        .initiator(INITIATOR_NAME, "Safaricom123!!")
+        .stkAwaitSchedule(AWAIT_FIRST_QUERY, AWAIT_INTERVAL, AWAIT_MAX_INTERVAL);
   }
+
+  /**
+   * The wait before {@code stk().await}'s first query, on a client from {@link #clientBuilder()}.
+   */
+  public static final Duration AWAIT_FIRST_QUERY = Duration.ofMillis(50);
+
+  /**
+   * The first interval between {@code stk().await}'s queries on a {@link #clientBuilder()} client.
+   */
+  public static final Duration AWAIT_INTERVAL = Duration.ofMillis(50);
+
+  /**
+   * The longest interval between {@code stk().await}'s queries on a {@link #clientBuilder()}
+   * client.
+   */
+  public static final Duration AWAIT_MAX_INTERVAL = Duration.ofMillis(250);
 
   /**
    * The customer behind {@code phone} ({@code 2547...}, {@code 07...} or {@code +2547...}), to

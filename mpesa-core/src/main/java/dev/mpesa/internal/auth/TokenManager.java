@@ -199,7 +199,7 @@ public final class TokenManager {
       return future.get(Math.max(maxWait.toNanos(), 0), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       throw new MpesaNetworkException(
-          "oauth", "no access token within the call's deadline; nothing was sent", e, false);
+          "oauth", "no access token within the call's deadline; nothing was sent", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MpesaNetworkException("oauth", "interrupted while waiting for an access token", e);

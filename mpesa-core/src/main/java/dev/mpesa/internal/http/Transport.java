@@ -360,7 +360,7 @@ public final class Transport {
     Duration timeout = deadline.remainingWithin(Duration.ofMillis(http.callTimeoutMillis()));
     if (timeout.isNegative() || timeout.isZero()) {
       throw new MpesaNetworkException(
-          op.name(), op.name() + " was not sent: the call's deadline has passed.", null, false);
+          op.name(), op.name() + " was not sent: the call's deadline has passed.", null);
     }
     SendState state = new SendState();
     request = request.newBuilder().tag(SendState.class, state).build();
@@ -434,15 +434,15 @@ public final class Transport {
           sentAt,
           e);
     }
-    // The network interceptor runs only once a connection exists: without its mark (a refused
-    // connection, an unknown host) nothing left the client.
+    // Read-only, or (for a money call) the network interceptor never marked it: it runs only once
+    // a connection exists, so without its mark (a refused connection, an unknown host) nothing
+    // left the client. Either way the same request may be sent again.
     boolean nothingSent = !sent;
     log.debug("{} failed: {}{}", op.name(), what, nothingSent ? " (nothing was sent)" : "");
     return new MpesaNetworkException(
         op.name(),
         op.name() + " failed: " + what + (nothingSent ? " (nothing was sent)." : "."),
-        e,
-        !nothingSent);
+        e);
   }
 
   private static String describe(IOException e) {

@@ -35,9 +35,27 @@ public final class Deadline {
     return budget.minus(elapsed());
   }
 
-  /** Whether waiting {@code wait} would still leave time for an attempt. */
+  /**
+   * The least time an attempt is started with: 1 s, or a quarter of a shorter deadline. An attempt
+   * given a sliver of the deadline as its HTTP timeout would time out and hide the last real answer
+   * behind a network error.
+   */
+  public Duration attemptFloor() {
+    Duration quarter = budget.dividedBy(4);
+    return quarter.compareTo(MAX_ATTEMPT_FLOOR) < 0 ? quarter : MAX_ATTEMPT_FLOOR;
+  }
+
+  private static final Duration MAX_ATTEMPT_FLOOR = Duration.ofSeconds(1);
+
+  /** Whether waiting {@code wait} would still leave {@link #attemptFloor()} for an attempt. */
   public boolean allows(Duration wait) {
-    return remaining().compareTo(wait) > 0;
+    return remaining().minus(wait).compareTo(attemptFloor()) >= 0;
+  }
+
+  /** Whether the deadline has passed. */
+  public boolean passed() {
+    Duration r = remaining();
+    return r.isNegative() || r.isZero();
   }
 
   /** Records a wait the call slept. */

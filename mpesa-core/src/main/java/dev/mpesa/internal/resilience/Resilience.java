@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -89,6 +90,8 @@ public final class Resilience {
     Retry.AsyncContext<Object> context = retryFor(op).asyncContext();
     CircuitBreaker breaker = breakerFor(op.group());
     int attemptNumber = 1;
+    OutcomeUnknownException unknown = null;
+    MpesaApiException lastAnswer = null;
     while (true) {
       try {
         int number = attemptNumber;
@@ -98,29 +101,40 @@ public final class Resilience {
               awaitRateLimit(op, deadline);
               return attempt.apply(number);
             };
-        T result = breaker == null ? limited.get() : breaker.executeSupplier(limited);
+        T result = breaker == null ? limited.get() : guarded(breaker, op.group(), limited);
         context.onComplete();
         if (budget != null) {
           budget.onSuccess(attemptNumber > 1);
         }
         return result;
       } catch (CallNotPermittedException e) {
-        throw new CircuitOpenException(
-            op.name(),
-            op.name()
-                + " was not sent: the circuit breaker of "
-                + op.group()
-                + " is open after repeated Daraja failures; it lets probe calls through "
-                + breakerSettings.openDuration().toSeconds()
-                + " s after opening.",
-            e);
+        throw outcome(
+            new CircuitOpenException(
+                op.name(),
+                op.name()
+                    + " was not sent: the circuit breaker of "
+                    + op.group()
+                    + " is open after repeated Daraja failures; it lets probe calls through "
+                    + breakerSettings.openDuration().toSeconds()
+                    + " s after opening.",
+                e),
+            op,
+            deadline,
+            unknown,
+            lastAnswer);
       } catch (MpesaException e) {
+        if (e instanceof OutcomeUnknownException u) {
+          unknown = u;
+        } else if (e instanceof MpesaApiException api && op.name().equals(api.operation())) {
+          lastAnswer = api;
+        }
         Duration wait = nextWait(context, op, e, deadline);
         if (wait == null) {
-          if (e instanceof OutcomeUnknownException unknown) {
-            notify(() -> listener.onOutcomeUnknown(unknown));
+          MpesaException failure = outcome(e, op, deadline, unknown, lastAnswer);
+          if (failure instanceof OutcomeUnknownException u) {
+            notify(() -> listener.onOutcomeUnknown(u));
           }
-          throw e;
+          throw failure;
         }
         int next = attemptNumber + 1;
         log.warn(
@@ -134,6 +148,60 @@ public final class Resilience {
         deadline.slept(wait);
         attemptNumber = next;
       }
+    }
+  }
+
+  /**
+   * What a call that gives up reports, given its last failure {@code e}:
+   *
+   * <ul>
+   *   <li>once any attempt may have been processed ({@code unknown}), the call's outcome stays
+   *       unknown whatever later attempts saw (a later "nothing was sent" must not read as safe to
+   *       resend), unless a later answer was Daraja's own;
+   *   <li>a network failure that ran into the deadline hides nothing: if Daraja answered an earlier
+   *       attempt, that answer is reported, with the late failure suppressed.
+   * </ul>
+   */
+  private static MpesaException outcome(
+      MpesaException e,
+      Operation op,
+      Deadline deadline,
+      OutcomeUnknownException unknown,
+      MpesaApiException lastAnswer) {
+    boolean noAnswer = e instanceof MpesaNetworkException || e instanceof CircuitOpenException;
+    if (unknown != null && unknown != e && (noAnswer || e instanceof ThrottledException)) {
+      unknown.addSuppressed(e);
+      return unknown;
+    }
+    if (e instanceof MpesaNetworkException
+        && lastAnswer != null
+        && op.name().equals(e.operation())
+        && deadline.passed()) {
+      lastAnswer.addSuppressed(e);
+      return lastAnswer;
+    }
+    return e;
+  }
+
+  /**
+   * Runs {@code call} under {@code breaker}, telling it only health signals. An expected answer (a
+   * pending query, a validation error) just returns the permission: handed to the breaker as an
+   * ignored exception, Resilience4j would log its stack trace at DEBUG on every such call.
+   */
+  private static <T> T guarded(CircuitBreaker breaker, String group, Supplier<T> call) {
+    breaker.acquirePermission();
+    long start = System.nanoTime();
+    try {
+      T result = call.get();
+      breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      return result;
+    } catch (RuntimeException | Error e) {
+      if (isHealthSignal(e) && ownedBy(group, e)) {
+        breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+      } else {
+        breaker.releasePermission();
+      }
+      throw e;
     }
   }
 
@@ -186,8 +254,7 @@ public final class Resilience {
       throw new MpesaNetworkException(
           op.name(),
           op.name() + " was not sent: the client's rate limit leaves no slot before the deadline.",
-          null,
-          false);
+          null);
     }
     if (!wait.isZero()) {
       try {
@@ -195,7 +262,7 @@ public final class Resilience {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new MpesaNetworkException(
-            op.name(), op.name() + " was not sent: interrupted while rate limited.", e, false);
+            op.name(), op.name() + " was not sent: interrupted while rate limited.", e);
       }
       deadline.slept(wait);
     }
@@ -211,13 +278,17 @@ public final class Resilience {
         || !op.name().equals(e.operation())) {
       return false;
     }
+    // An MpesaNetworkException is by definition safe to resend (read-only, or nothing sent).
     return switch (op.idempotency()) {
-      case SAFE, MONEY_KEYED ->
+      case SAFE ->
           e instanceof MpesaNetworkException
               || (e instanceof MpesaApiException api && api.isTransient());
-      case MONEY ->
-          (e instanceof MpesaNetworkException n && !n.requestMayHaveBeenSent())
-              || e instanceof ThrottledException;
+      // The same key makes Daraja refuse a second payment, so even an unknown outcome is resent.
+      case MONEY_KEYED ->
+          e instanceof MpesaNetworkException
+              || e instanceof OutcomeUnknownException
+              || (e instanceof MpesaApiException api && api.isTransient());
+      case MONEY -> e instanceof MpesaNetworkException || e instanceof ThrottledException;
       case ONCE -> false;
     };
   }
@@ -229,7 +300,7 @@ public final class Resilience {
     }
     // A network failure counts when Daraja's side failed (I/O, or an unknown outcome after a
     // 5xx); not a call the client refused itself (deadline passed, no rate slot) or interrupted.
-    return t instanceof MpesaNetworkException
+    return (t instanceof MpesaNetworkException || t instanceof OutcomeUnknownException)
         && !Thread.currentThread().isInterrupted()
         && (t.getCause() instanceof java.io.IOException
                 && !(t.getCause() instanceof java.io.InterruptedIOException

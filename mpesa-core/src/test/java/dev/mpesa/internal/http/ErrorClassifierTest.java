@@ -14,6 +14,7 @@ import dev.mpesa.result.DarajaError;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -505,7 +506,10 @@ class ErrorClassifierTest {
     assertThat(e.errorCode()).isEqualTo("500.001.1001");
     assertThat(e.errorMessage()).isEqualTo("Merchant does not exist");
     assertThat(e.requestId()).isEqualTo("1c5b-4ba8-815c-ac45c57a3db01495926");
-    assertThat(e.hint()).isEqualTo(error.hint()).isNotBlank();
+    assertThat(e.hint())
+        .startsWith(error.hint())
+        .endsWith(
+            "docs/TROUBLESHOOTING.md#" + error.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     assertThat(e.getMessage())
         .contains("stk.push")
         .contains("HTTP 500")

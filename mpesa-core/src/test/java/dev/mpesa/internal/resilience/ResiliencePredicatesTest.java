@@ -34,12 +34,12 @@ class ResiliencePredicatesTest {
   }
 
   static MpesaException refused(Operation op) {
-    return new MpesaNetworkException(op.name(), "refused", null, false);
+    return new MpesaNetworkException(op.name(), "refused", null);
   }
 
   static MpesaException timedOut(Operation op) {
     return new MpesaNetworkException(
-        op.name(), "timeout", new java.net.SocketTimeoutException("read timed out"), true);
+        op.name(), "timeout", new java.net.SocketTimeoutException("read timed out"));
   }
 
   static MpesaException unknown(Operation op) {
@@ -62,7 +62,7 @@ class ResiliencePredicatesTest {
         Arguments.of(PUSH, api(PUSH, DarajaError.SPIKE_ARREST), true),
         Arguments.of(PUSH, api(PUSH, DarajaError.QUOTA_EXCEEDED), true),
         Arguments.of(PUSH, api(PUSH, DarajaError.TOO_MANY_REQUESTS), true),
-        Arguments.of(PUSH, timedOut(PUSH), false),
+        // A push that timed out after sending is an unknown outcome, never a network exception.
         Arguments.of(PUSH, unknown(PUSH), false),
         Arguments.of(PUSH, api(PUSH, DarajaError.SERVICE_UNAVAILABLE), false),
         Arguments.of(PUSH, api(PUSH, DarajaError.SUBSCRIBER_BUSY), false),
@@ -99,11 +99,10 @@ class ResiliencePredicatesTest {
     assertThat(Resilience.isHealthSignal(unknown(PUSH))).isTrue();
     assertThat(
             Resilience.isHealthSignal(
-                new MpesaNetworkException("stk.query", "i", new InterruptedException(), false)))
+                new MpesaNetworkException("stk.query", "i", new InterruptedException())))
         .isFalse();
     // Refused by the client itself (deadline passed, no rate slot): nothing about Daraja.
-    assertThat(
-            Resilience.isHealthSignal(new MpesaNetworkException("stk.query", "late", null, false)))
+    assertThat(Resilience.isHealthSignal(new MpesaNetworkException("stk.query", "late", null)))
         .isFalse();
   }
 
@@ -154,8 +153,19 @@ class ResiliencePredicatesTest {
     deadline.slept(Duration.ofSeconds(4));
 
     assertThat(deadline.remaining()).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(6));
-    assertThat(deadline.allows(Duration.ofSeconds(5))).isTrue();
-    assertThat(deadline.allows(Duration.ofSeconds(6))).isFalse();
+    // A wait must leave the attempt floor (1 s here) for the attempt after it.
+    assertThat(deadline.attemptFloor()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(deadline.allows(Duration.ofSeconds(4))).isTrue();
+    assertThat(deadline.allows(Duration.ofMillis(5_500))).isFalse();
     assertThat(deadline.remainingWithin(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  @DisplayName("R16: a short deadline's attempt floor is a quarter of it")
+  void deadline_attemptFloor_isOneSecondOrAQuarterOfAShortDeadline() {
+    assertThat(Deadline.after(Duration.ofSeconds(90)).attemptFloor())
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThat(Deadline.after(Duration.ofMillis(800)).attemptFloor())
+        .isEqualTo(Duration.ofMillis(200));
   }
 }

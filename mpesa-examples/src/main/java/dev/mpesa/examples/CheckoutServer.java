@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.mpesa.MpesaClient;
 import dev.mpesa.callback.CallbackReply;
 import dev.mpesa.callback.Callbacks;
+import dev.mpesa.callback.PaymentExpectation;
 import dev.mpesa.callback.StkCallback;
 import dev.mpesa.error.CallbackParseException;
 import dev.mpesa.error.CallbackVerificationException;
@@ -26,6 +27,7 @@ import dev.mpesa.phone.PhoneNumber;
 import dev.mpesa.security.CallbackUrlSigner;
 import dev.mpesa.security.IpAllowList;
 import dev.mpesa.security.VerifiedReference;
+import dev.mpesa.stk.StkConfirmation;
 import dev.mpesa.stk.StkPushRequest;
 import dev.mpesa.stk.StkPushResponse;
 import dev.mpesa.stk.StkQueryResponse;
@@ -250,7 +252,7 @@ public final class CheckoutServer implements AutoCloseable {
     CheckoutRequest request = CheckoutRequest.from(readJson(exchange));
     Payment payment;
     try {
-      payment = store.startPayment(request.orderId(), request.amount(), request.phone().masked());
+      payment = store.startPayment(request.orderId(), request.amount(), request.phone());
     } catch (CheckoutConflict e) {
       ObjectNode answer = error(e.getMessage());
       answer.put("orderId", request.orderId());
@@ -388,14 +390,36 @@ public final class CheckoutServer implements AutoCloseable {
       log.warn("Refused a callback for {}: {}", reference.reference(), e.getMessage());
       throw new HttpError(400, "not an STK callback");
     }
-    // Persist first (one transaction, once per CheckoutRequestID), then acknowledge.
-    CallbackOutcome outcome = store.recordCallback(reference.reference(), callback);
+    Payment payment = store.byReference(reference.reference()).orElse(null);
+    if (payment == null) {
+      // Signed by us for a payment we do not have: a bug of ours, not Daraja's; nothing to settle.
+      log.warn(
+          "STK callback {} names payment {}, which does not exist: not applied",
+          callback.checkoutRequestId(),
+          reference.reference());
+      sendJson(exchange, 200, CallbackReply.acknowledge().toJson());
+      return;
+    }
+    // A valid token proves only that the URL is ours: confirm the body with Daraja before it
+    // counts, against the push's CheckoutRequestID, the amount and the phone of the order.
+    StkConfirmation confirmation =
+        mpesa
+            .stk()
+            .confirm(
+                callback,
+                payment.checkoutRequestId(),
+                PaymentExpectation.builder()
+                    .amount(payment.amount())
+                    .phoneNumber(PhoneNumber.parse(payment.phone()))
+                    .build());
+    // Persist first (one transaction; settles only by the confirmation), then acknowledge.
+    CallbackOutcome outcome = store.recordConfirmation(reference.reference(), confirmation);
     log.debug(
-        "STK callback {} for {}: {} ({})",
-        callback.checkoutRequestId(),
+        "STK callback {} for {}: {} -> {}",
+        confirmation.checkoutRequestId(),
         reference.reference(),
-        outcome,
-        callback.resultCode().value());
+        confirmation.outcome(),
+        outcome);
     sendJson(exchange, 200, CallbackReply.acknowledge().toJson());
   }
 
@@ -422,10 +446,36 @@ public final class CheckoutServer implements AutoCloseable {
    * lost (A.5). "Still being processed" and unknown codes leave it pending.
    */
   private Payment reconcileIfDue(Payment payment) throws SQLException {
-    if (payment.status() != Status.PENDING || payment.checkoutRequestId() == null) {
+    if (payment.status() != Status.PENDING) {
       return payment;
     }
     if (!store.claimQuery(payment.reference(), clock.instant().minus(reconcileAfter))) {
+      return payment;
+    }
+    // A callback that came while Daraja could not confirm it is confirmed again: it carries the
+    // receipt, which a query does not.
+    for (String body : store.unconfirmedCallbacks(payment.reference())) {
+      try {
+        StkConfirmation again =
+            mpesa
+                .stk()
+                .confirm(
+                    body.getBytes(StandardCharsets.UTF_8),
+                    payment.checkoutRequestId(),
+                    PaymentExpectation.builder()
+                        .amount(payment.amount())
+                        .phoneNumber(PhoneNumber.parse(payment.phone()))
+                        .build());
+        if (again.outcome() != StkConfirmation.Outcome.UNCONFIRMED) {
+          store.recordConfirmation(payment.reference(), again);
+          return reload(payment);
+        }
+      } catch (MpesaException e) {
+        log.warn(
+            "Payment {}: could not confirm a callback: {}", payment.reference(), e.getMessage());
+      }
+    }
+    if (payment.checkoutRequestId() == null) {
       return payment;
     }
     try {

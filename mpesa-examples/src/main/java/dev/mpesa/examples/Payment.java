@@ -13,8 +13,9 @@ import java.util.Locale;
  * @param orderId the order paid for; also the {@code AccountReference} on the customer's prompt
  * @param attempt 1 for the first push for the order, 2 after a cancelled or failed one, ...
  * @param amount whole shillings asked for
- * @param phoneMasked the customer's number, masked ({@code 2547******49}); the full number is only
- *     needed for the push and is not stored
+ * @param phone the customer's number, {@code 2547NNNNNNNN}: compared with the callback's; never
+ *     logged or shown
+ * @param phoneMasked the customer's number, masked ({@code 2547******49}), for views and logs
  * @param checkoutRequestId Daraja's {@code CheckoutRequestID}; null until the push answered or the
  *     callback came
  * @param status where the payment stands
@@ -30,6 +31,7 @@ record Payment(
     String orderId,
     int attempt,
     long amount,
+    String phone,
     String phoneMasked,
     String checkoutRequestId,
     Status status,
@@ -45,7 +47,12 @@ record Payment(
     COMPLETED,
     FAILED,
     CANCELLED,
-    TIMED_OUT;
+    TIMED_OUT,
+    /**
+     * Daraja confirms a payment, but its callback differs from the order (amount, phone) or has no
+     * receipt: not fulfilled, a person decides.
+     */
+    HELD;
 
     /** The name in the database and in JSON: {@code pending}, {@code timed_out}, ... */
     String wire() {

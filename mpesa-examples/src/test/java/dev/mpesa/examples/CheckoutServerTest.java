@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mpesa.MpesaClient;
+import dev.mpesa.result.PaymentStatus;
 import dev.mpesa.security.CallbackUrlSigner;
 import dev.mpesa.security.IpAllowList;
 import dev.mpesa.testkit.CallbackDelivery;
@@ -171,7 +172,9 @@ class CheckoutServerTest {
 
     assertThat(deliveries).extracting(CallbackDelivery::status).containsExactly(200, 200);
     assertThat(deliveries).allMatch(CallbackDelivery::acknowledged);
-    assertThat(count("SELECT COUNT(*) FROM stk_callbacks")).isEqualTo(1);
+    // Both are kept; one settled the payment, the other changed nothing.
+    assertThat(count("SELECT COUNT(*) FROM stk_callbacks")).isEqualTo(2);
+    assertThat(count("SELECT COUNT(*) FROM stk_callbacks WHERE effect = 'APPLIED'")).isEqualTo(1);
     assertThat(get("/payments/status/" + id).json().get("status").asText()).isEqualTo("completed");
   }
 
@@ -203,7 +206,8 @@ class CheckoutServerTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(count("SELECT COUNT(*) FROM stk_callbacks")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM stk_callbacks")).isEqualTo(threads);
+    assertThat(count("SELECT COUNT(*) FROM stk_callbacks WHERE effect = 'APPLIED'")).isEqualTo(1);
     assertThat(get("/payments/status/" + id).json().get("status").asText()).isEqualTo("completed");
   }
 
@@ -256,13 +260,107 @@ class CheckoutServerTest {
 
     assertThat(get("/payments/status/" + a).json().get("status").asText()).isEqualTo("pending");
     assertThat(get("/payments/status/" + b).json().get("status").asText()).isEqualTo("pending");
-    assertThat(count("SELECT COUNT(*) FROM stk_callbacks WHERE NOT matched")).isEqualTo(2);
+    assertThat(count("SELECT COUNT(*) FROM stk_callbacks WHERE NOT matched")).isEqualTo(1);
 
     // The misdirected copy does not make the genuine deliveries look like duplicates.
     post(toB.url(), toB.body());
     post(toA.url(), toA.body());
     assertThat(get("/payments/status/" + a).json().get("status").asText()).isEqualTo("completed");
     assertThat(get("/payments/status/" + b).json().get("status").asText()).isEqualTo("cancelled");
+  }
+
+  // ------------------------------------------- forged and altered callbacks (issue 11, point 2)
+
+  /** A copy of a genuine callback body with {@code edit} applied, posted to its own signed URL. */
+  private Answer forge(CallbackDelivery genuine, java.util.function.UnaryOperator<String> edit)
+      throws Exception {
+    return post(genuine.url(), edit.apply(genuine.body()));
+  }
+
+  private static String asSuccess(String body, String receipt, String amount) {
+    return body.replaceFirst("\"ResultCode\":\\s*\\d+", "\"ResultCode\":0")
+        .replaceFirst(
+            "\"ResultDesc\":\"[^\"]*\"",
+            "\"ResultDesc\":\"The service request is processed successfully.\","
+                + "\"CallbackMetadata\":{\"Item\":[{\"Name\":\"Amount\",\"Value\":"
+                + amount
+                + "},{\"Name\":\"MpesaReceiptNumber\",\"Value\":\""
+                + receipt
+                + "\"},{\"Name\":\"PhoneNumber\",\"Value\":254708374151}]}");
+  }
+
+  /** The reproduction of the issue: a cancelled push's callback replayed as a success. */
+  @Test
+  void forgedSuccess_ofACancelledPush_changesNothing() throws Exception {
+    fake.faults().dropCallbacks(true);
+    String id =
+        checkout("ORD-1", 100, SandboxNumbers.CANCELS).json().get("checkoutRequestId").asText();
+    CallbackDelivery dropped = fake.journal().awaitCallback(id, WAIT);
+    assertThat(mpesa.stk().query(id).status()).isEqualTo(PaymentStatus.CANCELLED);
+
+    Answer answer = forge(dropped, b -> asSuccess(b, "ZZ00000000", "100"));
+
+    assertThat(answer.status()).isEqualTo(200);
+    JsonNode payment = get("/payments/status/" + id).json();
+    assertThat(payment.get("status").asText())
+        .isEqualTo("cancelled"); // Daraja's word, not the body's
+    assertThat(payment.get("receipt").isNull()).isTrue();
+    assertThat(count("SELECT COUNT(*) FROM payments WHERE receipt = 'ZZ00000000'")).isZero();
+  }
+
+  /** A success for a push that never reached the customer is not confirmed: nothing changes. */
+  @Test
+  void forgedSuccess_forAPushThatNeverReachedTheCustomer_changesNothing() throws Exception {
+    fake.faults().failNext(1, dev.mpesa.testkit.Fault.RESET_BEFORE_PROCESSING, PUSH);
+    Answer checkout = checkout("ORD-1", 850, SandboxNumbers.PAYS); // outcome unknown: pending
+    assertThat(checkout.json().get("status").asText()).isEqualTo("pending");
+    String invented =
+        "{\"Body\":{\"stkCallback\":{\"MerchantRequestID\":\"1-1-1\","
+            + "\"CheckoutRequestID\":\"ws_CO_04122026000000000001\",\"ResultCode\":1032,"
+            + "\"ResultDesc\":\"x\"}}}";
+
+    Answer answer =
+        post(signer.sign(server.callbackBase(), "ORD-1.1"), asSuccess(invented, "ZZ1", "850"));
+
+    assertThat(answer.status()).isEqualTo(200);
+    JsonNode payment = get("/payments/orders/ORD-1").json();
+    assertThat(payment.get("status").asText()).isEqualTo("pending");
+    assertThat(payment.get("receipt").isNull()).isTrue();
+    assertThat(count("SELECT COUNT(*) FROM stk_callbacks WHERE confirmation = 'UNCONFIRMED'"))
+        .isEqualTo(1);
+  }
+
+  /** A paid order's callback replayed with another receipt and KES 1 changes nothing. */
+  @Test
+  void forgedReceiptOrAmount_afterTheGenuineCallback_changesNothing() throws Exception {
+    String id =
+        checkout("ORD-1", 850, SandboxNumbers.PAYS).json().get("checkoutRequestId").asText();
+    CallbackDelivery genuine = fake.journal().awaitCallback(id, WAIT);
+    JsonNode paid = awaitSettled("/payments/status/" + id);
+    String receipt = paid.get("receipt").asText();
+
+    forge(genuine, b -> b.replace(receipt, "ZZ00000000"));
+    forge(genuine, b -> b.replaceFirst("\"Value\":850(\\.0+)?", "\"Value\":1.00"));
+
+    JsonNode after = get("/payments/status/" + id).json();
+    assertThat(after.get("status").asText()).isEqualTo("completed");
+    assertThat(after.get("receipt").asText()).isEqualTo(receipt);
+  }
+
+  /** The first callback to arrive is a forgery with KES 1: the payment is held, not completed. */
+  @Test
+  void wrongAmount_onAConfirmedPayment_holdsIt() throws Exception {
+    fake.faults().dropCallbacks(true);
+    String id =
+        checkout("ORD-1", 850, SandboxNumbers.PAYS).json().get("checkoutRequestId").asText();
+    CallbackDelivery dropped = fake.journal().awaitCallback(id, WAIT);
+
+    forge(dropped, b -> b.replaceFirst("\"Value\":850(\\.0+)?", "\"Value\":1.00"));
+
+    JsonNode payment = get("/payments/status/" + id).json();
+    assertThat(payment.get("status").asText()).isEqualTo("held");
+    assertThat(payment.get("receipt").isNull()).isTrue();
+    assertThat(payment.get("resultDescription").asText()).contains("AMOUNT");
   }
 
   /** The callback can arrive before the push returns: the payment was stored before the push. */
@@ -276,8 +374,8 @@ class CheckoutServerTest {
         fake.journal().requests(PUSH).get(0).responseJson().get("CheckoutRequestID").asText();
     assertThat(fake.journal().awaitCallback(id, WAIT).status()).isEqualTo(200);
     assertThat(checkout.json().get("checkoutRequestId").asText()).isEqualTo(id);
-    // Settled by the time the push answered: the callback came first and found the payment.
-    assertThat(checkout.json().get("status").asText()).isEqualTo("completed");
+    // The callback came first and found the payment (its confirming query may still be running
+    // when the push answers).
     JsonNode settled = awaitSettled("/payments/status/" + id);
     assertThat(settled.get("status").asText()).isEqualTo("completed");
     assertThat(settled.get("receipt").isNull()).isFalse();

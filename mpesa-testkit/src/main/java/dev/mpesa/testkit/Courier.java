@@ -83,6 +83,13 @@ final class Courier {
     try (Response response = http.newCall(request).execute()) {
       ResponseBody rb = response.body();
       String answer = rb == null ? "" : rb.string();
+      if (!response.isSuccessful()) {
+        log.warn(
+            "{} callback to {} was answered HTTP {}: the endpoint did not acknowledge it",
+            kind,
+            shown(url),
+            response.code());
+      }
       delivery =
           new CallbackDelivery(
               clock.instant(),
@@ -95,13 +102,30 @@ final class Courier {
               correlationId,
               false);
     } catch (IOException | RuntimeException e) {
-      log.debug("{} callback to {} failed: {}", kind, url, e.toString());
+      log.warn(
+          "{} callback to {} could not be delivered: {} (is anything listening there?)",
+          kind,
+          shown(url),
+          e.toString());
       delivery =
           new CallbackDelivery(
               clock.instant(), kind, url, json, 0, "", e.toString(), correlationId, false);
     }
     journal.record(delivery);
     return delivery;
+  }
+
+  /** The URL for a log line: long path segments (signed tokens) shortened, no query. */
+  static String shown(URI url) {
+    StringBuilder sb = new StringBuilder(url.getScheme() + "://" + url.getRawAuthority());
+    String path = url.getRawPath() == null ? "" : url.getRawPath();
+    for (String segment : path.split("/", -1)) {
+      if (segment.isEmpty()) {
+        continue;
+      }
+      sb.append('/').append(segment.length() > 24 ? segment.substring(0, 6) + "..." : segment);
+    }
+    return sb.toString();
   }
 
   void close() {

@@ -28,7 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
  * correlate a callback whose request timed out before you learnt its {@code CheckoutRequestID}.
  *
  * <pre>{@code
- * CallbackUrlSigner signer = CallbackUrlSigner.of(System.getenv("CALLBACK_URL_KEY"), Clock.systemUTC());
+ * CallbackUrlSigner signer = CallbackUrlSigner.of(System.getenv("MPESA_CALLBACK_KEY"), Clock.systemUTC());
  *
  * URI callbackUrl = signer.sign(URI.create("https://shop.example/daraja/stk"), "ORD-1234");
  * // https://shop.example/daraja/stk/0g21...      (a path segment, not a query parameter)

@@ -43,8 +43,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * real Daraja sandbox instead, and a person answers the prompts. It then also reads {@code
  * MPESA_CALLBACK_BASE_URL} (required: a public https URL that forwards to this machine's {@code
  * CHECKOUT_PORT}, 8080 unless set, for example a tunnel), {@code MPESA_SHORT_CODE} (174379), {@code
- * MPESA_PASSKEY} (the public sandbox passkey), {@code MPESA_CALLBACK_KEY} (a new key unless set), and
- * the phones: {@code MPESA_PHONE_PAYS} (the sandbox test number unless set), {@code
+ * MPESA_PASSKEY} (the public sandbox passkey), {@code MPESA_CALLBACK_KEY} (a new key unless set),
+ * and the phones: {@code MPESA_PHONE_PAYS} (the sandbox test number unless set), {@code
  * MPESA_PHONE_CANCELS} and {@code MPESA_PHONE_INSUFFICIENT_FUNDS} (orders without a phone are
  * skipped). Each order is for KES 1.
  */

@@ -167,13 +167,26 @@ public final class ClientContext {
     }
     try {
       InetAddress a = InetAddress.getByName(h.startsWith("[") ? h.substring(1, h.length() - 1) : h);
-      return a.isLoopbackAddress()
-          || a.isSiteLocalAddress()
-          || a.isLinkLocalAddress()
-          || a.isAnyLocalAddress()
-          || a.isMulticastAddress();
+      return isNotPublic(a);
     } catch (java.net.UnknownHostException e) {
       return true;
     }
+  }
+
+  /**
+   * Whether Daraja, on the internet, cannot reach {@code a}: loopback, private (RFC 1918, IPv6
+   * unique-local), carrier-grade NAT, link-local, wildcard or multicast.
+   */
+  public static boolean isNotPublic(InetAddress a) {
+    byte[] b = a.getAddress();
+    boolean cgnat = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
+    boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
+    return a.isLoopbackAddress()
+        || a.isSiteLocalAddress()
+        || a.isLinkLocalAddress()
+        || a.isAnyLocalAddress()
+        || a.isMulticastAddress()
+        || cgnat
+        || uniqueLocal;
   }
 }

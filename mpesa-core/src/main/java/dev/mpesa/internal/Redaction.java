@@ -29,4 +29,19 @@ public final class Redaction {
     m.appendTail(sb);
     return sb.toString();
   }
+
+  /**
+   * A URL for a log line or a message: scheme, authority and path, without the query, and with path
+   * segments longer than 24 characters (signed callback tokens) cut to their first 6.
+   */
+  public static String url(java.net.URI url) {
+    StringBuilder sb = new StringBuilder(url.getScheme() + "://" + url.getRawAuthority());
+    String path = url.getRawPath() == null ? "" : url.getRawPath();
+    for (String segment : path.split("/", -1)) {
+      if (!segment.isEmpty()) {
+        sb.append('/').append(segment.length() > 24 ? segment.substring(0, 6) + "..." : segment);
+      }
+    }
+    return sb.toString();
+  }
 }

@@ -5,6 +5,7 @@ import dev.mpesa.error.CallbackVerificationException.Reason;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.Problems;
+import dev.mpesa.internal.Redaction;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -171,6 +172,16 @@ public final class CallbackUrlSigner {
     byte[] key = new byte[MIN_KEY_BYTES];
     new SecureRandom().nextBytes(key);
     return Base64.getEncoder().encodeToString(key);
+  }
+
+  /**
+   * A callback URL as it may appear in a log line or a message: scheme, host and path, with no
+   * query and with long path segments (signed tokens) cut to their first 6 characters. A token in a
+   * log is a token anyone reading the log can replay for its window; log this instead of the URL.
+   */
+  public static String redact(URI url) {
+    Checks.required(url, "url");
+    return Redaction.url(url);
   }
 
   /**

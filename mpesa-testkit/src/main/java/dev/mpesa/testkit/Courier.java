@@ -1,6 +1,7 @@
 package dev.mpesa.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mpesa.security.CallbackUrlSigner;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -115,17 +116,9 @@ final class Courier {
     return delivery;
   }
 
-  /** The URL for a log line: long path segments (signed tokens) shortened, no query. */
+  /** The URL for a log line: no query, signed tokens shortened. */
   static String shown(URI url) {
-    StringBuilder sb = new StringBuilder(url.getScheme() + "://" + url.getRawAuthority());
-    String path = url.getRawPath() == null ? "" : url.getRawPath();
-    for (String segment : path.split("/", -1)) {
-      if (segment.isEmpty()) {
-        continue;
-      }
-      sb.append('/').append(segment.length() > 24 ? segment.substring(0, 6) + "..." : segment);
-    }
-    return sb.toString();
+    return CallbackUrlSigner.redact(url);
   }
 
   void close() {

@@ -1,7 +1,9 @@
 package dev.mpesa.testkit;
 
+import dev.mpesa.security.CallbackUrlCheck;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +17,9 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Options: {@code --port N} (8089), {@code --host ADDRESS} (127.0.0.1; 0.0.0.0 to serve other
  * machines or containers), {@code --seed N}, {@code --customer-delay MS}, {@code --prompt-timeout
- * MS}, {@code --result-delay MS}, {@code --external-validation}. It runs until interrupted.
+ * MS}, {@code --result-delay MS}, {@code --external-validation}. It runs until interrupted. {@code
+ * --check-callback-url URL} instead checks a callback URL ({@link CallbackUrlCheck}) and exits: 0
+ * if it passed, 1 if not.
  */
 public final class FakeDarajaMain {
   private FakeDarajaMain() {}
@@ -33,6 +37,9 @@ public final class FakeDarajaMain {
    * shuts down; returns 2 at once, with the usage on {@code err}, if the options are wrong.
    */
   static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+    if (args.length >= 1 && args[0].equals("--check-callback-url")) {
+      return checkCallbackUrl(args, out, err);
+    }
     FakeDaraja.Builder builder;
     try {
       builder = parse(args);
@@ -54,6 +61,26 @@ public final class FakeDarajaMain {
     describe(fake, out);
     stopped.await();
     return 0;
+  }
+
+  /**
+   * {@code --check-callback-url URL}: runs {@link CallbackUrlCheck} on the URL, prints its report,
+   * and returns 0 if it passed, 1 if not, 2 if the URL is not a URL.
+   */
+  static int checkCallbackUrl(String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 2) {
+      err.println("usage: FakeDarajaMain --check-callback-url https://your.host/path");
+      return 2;
+    }
+    CallbackUrlCheck.Report report;
+    try {
+      report = CallbackUrlCheck.check(URI.create(args[1]));
+    } catch (IllegalArgumentException e) {
+      err.println("FakeDaraja: " + e.getMessage());
+      return 2;
+    }
+    out.println(report);
+    return report.passed() ? 0 : 1;
   }
 
   /** Reads the command line into a builder (port 8089 unless given). */
@@ -95,7 +122,8 @@ public final class FakeDarajaMain {
 
   static String usage() {
     return "usage: FakeDarajaMain [--port N] [--host ADDRESS] [--seed N] [--customer-delay MS]"
-        + " [--prompt-timeout MS] [--result-delay MS] [--external-validation]";
+        + " [--prompt-timeout MS] [--result-delay MS] [--external-validation]\n"
+        + "   or: FakeDarajaMain --check-callback-url https://your.host/path";
   }
 
   private static String value(String[] args, int i, String option) {

@@ -13,6 +13,7 @@ import dev.mpesa.c2b.C2bVersion;
 import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.Problems;
 import dev.mpesa.internal.auth.TokenManager;
+import dev.mpesa.internal.http.Pipeline;
 import dev.mpesa.internal.http.Transport;
 import dev.mpesa.internal.json.Json;
 import dev.mpesa.internal.resilience.Resilience;
@@ -134,7 +135,6 @@ public final class MpesaClient implements AutoCloseable {
             TokenManager.DEFAULT_EXPIRY_MARGIN));
     ClientContext context =
         new ClientContext(
-            transport,
             environment,
             b.clock,
             b.sleeper,
@@ -143,15 +143,16 @@ public final class MpesaClient implements AutoCloseable {
             b.stkMaxAmount,
             b.initiatorName,
             securityCredential(b));
-    this.stk = new StkService(context, b.awaitFirst, b.awaitInterval, b.awaitMax);
-    this.b2c = new B2cService(context, b.b2cVersion);
-    this.b2b = new B2bService(context);
-    this.c2b = new C2bService(context, b.c2bVersion);
-    this.pull = new PullService(context);
-    this.account = new AccountService(context);
-    this.qr = new QrService(context);
-    this.ratiba = new RatibaService(context, b.ratibaSettings);
-    this.billManager = new BillManagerService(context);
+    Pipeline pipeline = new Pipeline(transport, context);
+    this.stk = new StkService(pipeline, b.awaitFirst, b.awaitInterval, b.awaitMax);
+    this.b2c = new B2cService(pipeline, b.b2cVersion);
+    this.b2b = new B2bService(pipeline);
+    this.c2b = new C2bService(pipeline, b.c2bVersion);
+    this.pull = new PullService(pipeline);
+    this.account = new AccountService(pipeline);
+    this.qr = new QrService(pipeline);
+    this.ratiba = new RatibaService(pipeline, b.ratibaSettings);
+    this.billManager = new BillManagerService(pipeline);
   }
 
   /** A builder; {@link Builder#build()} says what is missing. */

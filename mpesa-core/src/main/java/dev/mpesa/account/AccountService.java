@@ -7,18 +7,16 @@ import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.internal.Checks;
-import dev.mpesa.internal.ClientContext;
+import dev.mpesa.internal.http.Endpoint;
+import dev.mpesa.internal.http.Endpoint.CallbackUrl;
+import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
+import dev.mpesa.internal.http.Pipeline;
 import dev.mpesa.result.Acknowledgement;
 import java.net.URI;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Account Balance, Transaction Status and Reversal: the three initiator APIs that look after a
@@ -38,8 +36,6 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe.
  */
 public final class AccountService {
-  private static final Logger log = LoggerFactory.getLogger(AccountService.class);
-
   static final Operation BALANCE =
       new Operation(
           "account.balance", "/mpesa/accountbalance/v1/query", IdempotencyClass.SAFE, "account");
@@ -52,16 +48,84 @@ public final class AccountService {
 
   private static final Pattern RECEIPT = Pattern.compile("[A-Za-z0-9]{1,20}");
 
-  private final ClientContext context;
+  private static final Endpoint<AccountBalanceRequest, Acknowledgement, Acknowledgement>
+      BALANCE_SPEC =
+          Endpoint.acknowledged(
+              BALANCE,
+              r -> urls(r.resultUrl(), r.queueTimeoutUrl()),
+              (context, r) ->
+                  Outgoing.body(
+                          new BalanceBody(
+                              context.initiatorName("Account Balance"),
+                              context.securityCredential("Account Balance").value(),
+                              "AccountBalance",
+                              r.partyA(),
+                              r.identifierType().code(),
+                              r.remarks(),
+                              r.queueTimeoutUrl().toString(),
+                              r.resultUrl().toString()))
+                      .ref("partyA", r.partyA())
+                      .ref("identifierType", r.identifierType().code()));
+
+  private static final Endpoint<TransactionStatusRequest, Acknowledgement, Acknowledgement>
+      STATUS_SPEC =
+          Endpoint.acknowledged(
+              STATUS,
+              r -> urls(r.resultUrl(), r.queueTimeoutUrl()),
+              (context, r) ->
+                  Outgoing.body(
+                          new StatusBody(
+                              context.initiatorName("Transaction Status"),
+                              context.securityCredential("Transaction Status").value(),
+                              "TransactionStatusQuery",
+                              r.transactionId(),
+                              r.originatorConversationId(),
+                              r.wirePartyA(),
+                              r.identifierType().code(),
+                              r.resultUrl().toString(),
+                              r.queueTimeoutUrl().toString(),
+                              r.remarks(),
+                              r.occasion()))
+                      .ref("transactionId", r.isByReceipt() ? r.transactionId() : null)
+                      .ref(
+                          "originatorConversationId",
+                          r.isByReceipt() ? null : r.originatorConversationId())
+                      .ref(
+                          "partyA",
+                          r.phoneNumber() != null ? r.phoneNumber().masked() : r.partyA()));
+
+  private static final Endpoint<ReversalRequest, Acknowledgement, Acknowledgement> REVERSAL_SPEC =
+      Endpoint.acknowledged(
+          REVERSAL,
+          r -> urls(r.resultUrl(), r.queueTimeoutUrl()),
+          (context, r) ->
+              Outgoing.body(
+                      new ReversalBody(
+                          context.initiatorName("Reversal"),
+                          context.securityCredential("Reversal").value(),
+                          "TransactionReversal",
+                          r.transactionId(),
+                          Long.toString(r.amount()),
+                          r.receiverParty(),
+                          r.receiverIdentifierType().code(),
+                          r.resultUrl().toString(),
+                          r.queueTimeoutUrl().toString(),
+                          r.remarks(),
+                          r.occasion()))
+                  .ref("transactionId", r.transactionId())
+                  .ref("amount", Long.toString(r.amount()))
+                  .ref("receiverParty", r.receiverParty()));
+
+  private final Pipeline pipeline;
 
   /**
    * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.account()}.
    *
-   * @param context the client's shared context
+   * @param pipeline the client's pipeline
    */
-  @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
-  public AccountService(ClientContext context) {
-    this.context = Checks.required(context, "context");
+  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
+  public AccountService(Pipeline pipeline) {
+    this.pipeline = Checks.required(pipeline, "pipeline");
   }
 
   /**
@@ -84,31 +148,7 @@ public final class AccountService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement balance(AccountBalanceRequest request) {
-    Checks.required(request, "request");
-    String product = "Account Balance";
-    String initiator = context.initiatorName(product);
-    String credential = context.securityCredential(product).value();
-    checkUrls(BALANCE, request.resultUrl(), request.queueTimeoutUrl());
-    BalanceBody body =
-        new BalanceBody(
-            initiator,
-            credential,
-            "AccountBalance",
-            request.partyA(),
-            request.identifierType().code(),
-            request.remarks(),
-            request.queueTimeoutUrl().toString(),
-            request.resultUrl().toString());
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put("partyA", request.partyA());
-    references.put("identifierType", request.identifierType().code());
-    Acknowledgement ack = send(BALANCE, body, references);
-    log.debug(
-        "account.balance accepted: ConversationID {}, OriginatorConversationID {}, PartyA {}",
-        ack.conversationId(),
-        ack.originatorConversationId(),
-        request.partyA());
-    return ack;
+    return pipeline.call(BALANCE_SPEC, request);
   }
 
   /**
@@ -134,40 +174,7 @@ public final class AccountService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement transactionStatus(TransactionStatusRequest request) {
-    Checks.required(request, "request");
-    String product = "Transaction Status";
-    String initiator = context.initiatorName(product);
-    String credential = context.securityCredential(product).value();
-    checkUrls(STATUS, request.resultUrl(), request.queueTimeoutUrl());
-    StatusBody body =
-        new StatusBody(
-            initiator,
-            credential,
-            "TransactionStatusQuery",
-            request.transactionId(),
-            request.originatorConversationId(),
-            request.wirePartyA(),
-            request.identifierType().code(),
-            request.resultUrl().toString(),
-            request.queueTimeoutUrl().toString(),
-            request.remarks(),
-            request.occasion());
-    Map<String, String> references = new LinkedHashMap<>();
-    if (request.isByReceipt()) {
-      references.put("transactionId", request.transactionId());
-    } else {
-      references.put("originatorConversationId", request.originatorConversationId());
-    }
-    String party =
-        request.phoneNumber() != null ? request.phoneNumber().masked() : request.partyA();
-    references.put("partyA", party);
-    Acknowledgement ack = send(STATUS, body, references);
-    log.debug(
-        "account.status accepted: ConversationID {}, OriginatorConversationID {}, looking up {}",
-        ack.conversationId(),
-        ack.originatorConversationId(),
-        request.isByReceipt() ? request.transactionId() : request.originatorConversationId());
-    return ack;
+    return pipeline.call(STATUS_SPEC, request);
   }
 
   /**
@@ -193,62 +200,11 @@ public final class AccountService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement reverse(ReversalRequest request) {
-    Checks.required(request, "request");
-    String product = "Reversal";
-    String initiator = context.initiatorName(product);
-    String credential = context.securityCredential(product).value();
-    checkUrls(REVERSAL, request.resultUrl(), request.queueTimeoutUrl());
-    ReversalBody body =
-        new ReversalBody(
-            initiator,
-            credential,
-            "TransactionReversal",
-            request.transactionId(),
-            Long.toString(request.amount()),
-            request.receiverParty(),
-            request.receiverIdentifierType().code(),
-            request.resultUrl().toString(),
-            request.queueTimeoutUrl().toString(),
-            request.remarks(),
-            request.occasion());
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put("transactionId", request.transactionId());
-    references.put("amount", Long.toString(request.amount()));
-    references.put("receiverParty", request.receiverParty());
-    Acknowledgement ack = send(REVERSAL, body, references);
-    log.debug(
-        "account.reversal accepted: ConversationID {}, OriginatorConversationID {},"
-            + " TransactionID {}",
-        ack.conversationId(),
-        ack.originatorConversationId(),
-        request.transactionId());
-    return ack;
+    return pipeline.call(REVERSAL_SPEC, request);
   }
 
-  private Acknowledgement send(Operation op, Object body, Map<String, String> references) {
-    Instant sentAt = context.clock().instant();
-    return context
-        .transport()
-        .acknowledged(
-            op,
-            context.transport().post(op, body, Acknowledgement.class, references),
-            references,
-            sentAt);
-  }
-
-  private void checkUrls(Operation op, URI resultUrl, URI queueTimeoutUrl) {
-    context.checkCallbackUrl("resultUrl", resultUrl);
-    context.checkCallbackUrl("queueTimeoutUrl", queueTimeoutUrl);
-    for (URI url : new URI[] {resultUrl, queueTimeoutUrl}) {
-      Set<String> banned = ClientContext.bannedWords(url);
-      if (!banned.isEmpty()) {
-        log.warn(
-            "{} callback URL {} contains {}, which Daraja bans in callback URLs and may reject",
-            op.name(),
-            brief(url),
-            banned);
-      }
-    }
+  private static List<CallbackUrl> urls(URI resultUrl, URI queueTimeoutUrl) {
+    return CallbackUrl.of("resultUrl", resultUrl, "queueTimeoutUrl", queueTimeoutUrl);
   }
 
   /** Checks a short code or till: 5 to 9 digits (Daraja documents 6 to 9; PayBills of 5 exist). */

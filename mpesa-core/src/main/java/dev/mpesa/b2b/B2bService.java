@@ -7,19 +7,17 @@ import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.internal.Checks;
-import dev.mpesa.internal.ClientContext;
+import dev.mpesa.internal.http.Endpoint;
+import dev.mpesa.internal.http.Endpoint.CallbackUrl;
+import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
+import dev.mpesa.internal.http.Pipeline;
 import dev.mpesa.internal.wire.B2bPaymentBody;
 import dev.mpesa.phone.PhoneNumber;
 import dev.mpesa.result.Acknowledgement;
 import java.net.URI;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Function;
 
 /**
  * Business to business payments from your own short code: Business Pay Bill, Business Buy Goods,
@@ -38,7 +36,6 @@ import org.slf4j.LoggerFactory;
  * envelope; a wrong initiator is reported there (result code {@code 2001}), not here. Thread-safe.
  */
 public final class B2bService {
-  private static final Logger log = LoggerFactory.getLogger(B2bService.class);
 
   /** KRA's short code, the only {@code PartyB} of a tax remittance. */
   public static final String KRA_SHORT_CODE = "572572";
@@ -92,16 +89,98 @@ public final class B2bService {
   /** Organisation short code: the only identifier type these APIs accept, on both sides. */
   static final String SHORT_CODE_IDENTIFIER = "4";
 
-  private final ClientContext context;
+  private static final Endpoint<BusinessPayBillRequest, Acknowledgement, Acknowledgement>
+      PAY_BILL_SPEC =
+          payment(
+              PAY_BILL,
+              "Business Pay Bill",
+              PAY_BILL_COMMAND,
+              r ->
+                  new Parts(
+                      r.partyA(),
+                      r.partyB(),
+                      r.amount(),
+                      r.accountReference(),
+                      r.requester(),
+                      r.remarks(),
+                      r.occasion(),
+                      r.resultUrl(),
+                      r.queueTimeoutUrl()));
+
+  private static final Endpoint<BusinessBuyGoodsRequest, Acknowledgement, Acknowledgement>
+      BUY_GOODS_SPEC =
+          payment(
+              BUY_GOODS,
+              "Business Buy Goods",
+              BUY_GOODS_COMMAND,
+              r ->
+                  new Parts(
+                      r.partyA(),
+                      r.partyB(),
+                      r.amount(),
+                      r.accountReference(),
+                      r.requester(),
+                      r.remarks(),
+                      r.occasion(),
+                      r.resultUrl(),
+                      r.queueTimeoutUrl()));
+
+  private static final Endpoint<TaxRemittanceRequest, Acknowledgement, Acknowledgement>
+      REMIT_TAX_SPEC =
+          payment(
+              REMIT_TAX,
+              "Tax remittance",
+              TAX_COMMAND,
+              r ->
+                  new Parts(
+                      r.partyA(),
+                      KRA_SHORT_CODE,
+                      r.amount(),
+                      r.paymentRegistrationNumber(),
+                      null,
+                      r.remarks(),
+                      null,
+                      r.resultUrl(),
+                      r.queueTimeoutUrl()));
+
+  private static final Endpoint<B2bExpressCheckoutRequest, ExpressAck, B2bExpressCheckoutResponse>
+      EXPRESS_CHECKOUT_SPEC =
+          new Endpoint<>(
+              EXPRESS_CHECKOUT,
+              r -> CallbackUrl.of("callbackUrl", r.callbackUrl()),
+              (context, r) ->
+                  Outgoing.body(
+                          new ExpressBody(
+                              r.primaryShortCode(),
+                              r.receiverShortCode(),
+                              Long.toString(r.amount()),
+                              r.paymentReference(),
+                              r.callbackUrl().toString(),
+                              r.partnerName(),
+                              r.requestReferenceId()))
+                      .ref("partyA", r.primaryShortCode())
+                      .ref("partyB", r.receiverShortCode())
+                      .ref("amount", Long.toString(r.amount()))
+                      .ref("accountReference", r.paymentReference())
+                      .ref("requestReferenceId", r.requestReferenceId()),
+              ExpressAck.class,
+              (r, ack, v) -> {
+                v.requireResponseCode(ack.code(), ack.status(), r.requestReferenceId());
+                return new B2bExpressCheckoutResponse(
+                    r.requestReferenceId(), ack.code(), ack.status());
+              },
+              response -> "RequestRefID " + response.requestReferenceId());
+
+  private final Pipeline pipeline;
 
   /**
    * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.b2b()}.
    *
-   * @param context the client's shared context
+   * @param pipeline the client's pipeline
    */
-  @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
-  public B2bService(ClientContext context) {
-    this.context = Checks.required(context, "context");
+  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
+  public B2bService(Pipeline pipeline) {
+    this.pipeline = Checks.required(pipeline, "pipeline");
   }
 
   /**
@@ -121,20 +200,7 @@ public final class B2bService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement payBill(BusinessPayBillRequest request) {
-    Checks.required(request, "request");
-    return pay(
-        PAY_BILL,
-        "Business Pay Bill",
-        PAY_BILL_COMMAND,
-        request.partyA(),
-        request.partyB(),
-        request.amount(),
-        request.accountReference(),
-        request.requester(),
-        request.remarks(),
-        request.occasion(),
-        request.resultUrl(),
-        request.queueTimeoutUrl());
+    return pipeline.call(PAY_BILL_SPEC, request);
   }
 
   /**
@@ -155,20 +221,7 @@ public final class B2bService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement buyGoods(BusinessBuyGoodsRequest request) {
-    Checks.required(request, "request");
-    return pay(
-        BUY_GOODS,
-        "Business Buy Goods",
-        BUY_GOODS_COMMAND,
-        request.partyA(),
-        request.partyB(),
-        request.amount(),
-        request.accountReference(),
-        request.requester(),
-        request.remarks(),
-        request.occasion(),
-        request.resultUrl(),
-        request.queueTimeoutUrl());
+    return pipeline.call(BUY_GOODS_SPEC, request);
   }
 
   /**
@@ -189,20 +242,7 @@ public final class B2bService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement remitTax(TaxRemittanceRequest request) {
-    Checks.required(request, "request");
-    return pay(
-        REMIT_TAX,
-        "Tax remittance",
-        TAX_COMMAND,
-        request.partyA(),
-        KRA_SHORT_CODE,
-        request.amount(),
-        request.paymentRegistrationNumber(),
-        null,
-        request.remarks(),
-        null,
-        request.resultUrl(),
-        request.queueTimeoutUrl());
+    return pipeline.call(REMIT_TAX_SPEC, request);
   }
 
   /**
@@ -225,48 +265,11 @@ public final class B2bService {
    * @throws MpesaException for any other failure
    */
   public B2bExpressCheckoutResponse expressCheckout(B2bExpressCheckoutRequest request) {
-    Checks.required(request, "request");
-    checkUrl(EXPRESS_CHECKOUT, "callbackUrl", request.callbackUrl());
-    ExpressBody body =
-        new ExpressBody(
-            request.primaryShortCode(),
-            request.receiverShortCode(),
-            Long.toString(request.amount()),
-            request.paymentReference(),
-            request.callbackUrl().toString(),
-            request.partnerName(),
-            request.requestReferenceId());
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put("partyA", request.primaryShortCode());
-    references.put("partyB", request.receiverShortCode());
-    references.put("amount", Long.toString(request.amount()));
-    references.put("accountReference", request.paymentReference());
-    references.put("requestReferenceId", request.requestReferenceId());
-    Instant sentAt = context.clock().instant();
-    ExpressAck ack = context.transport().post(EXPRESS_CHECKOUT, body, ExpressAck.class, references);
-    context
-        .transport()
-        .requireAccepted(
-            EXPRESS_CHECKOUT,
-            ack.code(),
-            ack.status(),
-            request.requestReferenceId(),
-            references,
-            sentAt);
-    log.debug(
-        "{} accepted: RequestRefID {}, till {}, PayBill {}",
-        EXPRESS_CHECKOUT.name(),
-        request.requestReferenceId(),
-        request.primaryShortCode(),
-        request.receiverShortCode());
-    return new B2bExpressCheckoutResponse(request.requestReferenceId(), ack.code(), ack.status());
+    return pipeline.call(EXPRESS_CHECKOUT_SPEC, request);
   }
 
-  /** One B2B body, sent and acknowledged: the three products differ only in what they fill in. */
-  private Acknowledgement pay(
-      Operation op,
-      String product,
-      String commandId,
+  /** What the three B2B payments fill into the one B2B body. */
+  private record Parts(
       String partyA,
       String partyB,
       long amount,
@@ -275,67 +278,42 @@ public final class B2bService {
       String remarks,
       String occasion,
       URI resultUrl,
-      URI queueTimeoutUrl) {
-    String initiator = context.initiatorName(product);
-    String credential = context.securityCredential(product).value();
-    checkUrl(op, "resultUrl", resultUrl);
-    checkUrl(op, "queueTimeoutUrl", queueTimeoutUrl);
-    B2bPaymentBody body =
-        new B2bPaymentBody(
-            initiator,
-            credential,
-            commandId,
-            SHORT_CODE_IDENTIFIER,
-            SHORT_CODE_IDENTIFIER,
-            Long.toString(amount),
-            partyA,
-            partyB,
-            accountReference,
-            requester == null ? null : requester.value(),
-            remarks,
-            queueTimeoutUrl.toString(),
-            resultUrl.toString(),
-            occasion);
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put("commandId", commandId);
-    references.put("partyA", partyA);
-    references.put("partyB", partyB);
-    references.put("amount", Long.toString(amount));
-    if (accountReference != null) {
-      references.put("accountReference", accountReference);
-    }
-    if (requester != null) {
-      references.put("requester", requester.masked());
-    }
-    Instant sentAt = context.clock().instant();
-    Acknowledgement ack =
-        context
-            .transport()
-            .acknowledged(
-                op,
-                context.transport().post(op, body, Acknowledgement.class, references),
-                references,
-                sentAt);
-    log.debug(
-        "{} accepted: ConversationID {}, OriginatorConversationID {}, PartyA {}, PartyB {}",
-        op.name(),
-        ack.conversationId(),
-        ack.originatorConversationId(),
-        partyA,
-        partyB);
-    return ack;
-  }
+      URI queueTimeoutUrl) {}
 
-  /**
-   * The environment's rules for a URL Daraja will call, and a warning for Daraja's banned words.
-   */
-  private void checkUrl(Operation op, String field, URI url) {
-    context.checkCallbackUrl(field, url);
-    Set<String> banned = ClientContext.bannedWords(url);
-    if (!banned.isEmpty()) {
-      log.warn(
-          "{} {} contains {}, which Daraja bans in URLs and may reject", op.name(), field, banned);
-    }
+  /** One B2B body, sent and acknowledged: the three products differ only in what they fill in. */
+  private static <Q> Endpoint<Q, Acknowledgement, Acknowledgement> payment(
+      Operation op, String product, String commandId, Function<Q, Parts> parts) {
+    return Endpoint.acknowledged(
+        op,
+        r -> {
+          Parts p = parts.apply(r);
+          return CallbackUrl.of("resultUrl", p.resultUrl(), "queueTimeoutUrl", p.queueTimeoutUrl());
+        },
+        (context, r) -> {
+          Parts p = parts.apply(r);
+          return Outgoing.body(
+                  new B2bPaymentBody(
+                      context.initiatorName(product),
+                      context.securityCredential(product).value(),
+                      commandId,
+                      SHORT_CODE_IDENTIFIER,
+                      SHORT_CODE_IDENTIFIER,
+                      Long.toString(p.amount()),
+                      p.partyA(),
+                      p.partyB(),
+                      p.accountReference(),
+                      p.requester() == null ? null : p.requester().value(),
+                      p.remarks(),
+                      p.queueTimeoutUrl().toString(),
+                      p.resultUrl().toString(),
+                      p.occasion()))
+              .ref("commandId", commandId)
+              .ref("partyA", p.partyA())
+              .ref("partyB", p.partyB())
+              .ref("amount", Long.toString(p.amount()))
+              .ref("accountReference", p.accountReference())
+              .ref("requester", p.requester() == null ? null : p.requester().masked());
+        });
   }
 
   /**

@@ -10,18 +10,17 @@ import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.error.ThrottledException;
 import dev.mpesa.internal.Checks;
-import dev.mpesa.internal.ClientContext;
+import dev.mpesa.internal.http.Acceptance;
+import dev.mpesa.internal.http.Endpoint;
+import dev.mpesa.internal.http.Endpoint.CallbackUrl;
+import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
+import dev.mpesa.internal.http.Pipeline;
 import dev.mpesa.internal.wire.B2bPaymentBody;
 import dev.mpesa.result.Acknowledgement;
 import java.net.URI;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.List;
 
 /**
  * Business to customer: B2C payments, B2Pochi payments and B2C account top-ups.
@@ -47,8 +46,6 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe.
  */
 public final class B2cService {
-  private static final Logger log = LoggerFactory.getLogger(B2cService.class);
-
   /** B2C v3, keyed by the request's {@code OriginatorConversationID}. */
   static final Operation PAY =
       new Operation("b2c.pay", B2cVersion.V3.path(), IdempotencyClass.MONEY_KEYED, "b2c");
@@ -74,18 +71,122 @@ public final class B2cService {
    */
   static final String SHORT_CODE_IDENTIFIER = "4";
 
-  private final ClientContext context;
+  private static final Endpoint<B2cPaymentRequest, Acknowledgement, Acknowledgement> PAY_SPEC =
+      new Endpoint<>(
+          PAY,
+          r -> urls(r.resultUrl(), r.queueTimeoutUrl()),
+          (context, r) ->
+              Outgoing.body(
+                      new PayBody(
+                          r.originatorConversationId(),
+                          context.initiatorName("B2C"),
+                          context.securityCredential("B2C").value(),
+                          r.command().wireValue(),
+                          Long.toString(r.amount()),
+                          r.partyA(),
+                          r.phoneNumber().value(),
+                          r.remarks(),
+                          r.queueTimeoutUrl().toString(),
+                          r.resultUrl().toString(),
+                          r.occasion()))
+                  .ref("originatorConversationId", r.originatorConversationId())
+                  .ref("amount", Long.toString(r.amount()))
+                  .ref("phoneNumber", r.phoneNumber().masked())
+                  .ref("partyA", r.partyA())
+                  .ref("command", r.command().wireValue()),
+          Acknowledgement.class,
+          Acceptance.keyedAcknowledgement(B2cPaymentRequest::originatorConversationId),
+          Endpoint::ids);
+
+  private static final Endpoint<B2cPaymentRequest, Acknowledgement, Acknowledgement> PAY_V1_SPEC =
+      Endpoint.acknowledged(
+          PAY_V1,
+          r -> urls(r.resultUrl(), r.queueTimeoutUrl()),
+          (context, r) ->
+              Outgoing.body(
+                      new PayV1Body(
+                          context.initiatorName("B2C"),
+                          context.securityCredential("B2C").value(),
+                          r.command().wireValue(),
+                          Long.toString(r.amount()),
+                          r.partyA(),
+                          r.phoneNumber().value(),
+                          r.remarks(),
+                          r.queueTimeoutUrl().toString(),
+                          r.resultUrl().toString(),
+                          r.occasion()))
+                  .ref("amount", Long.toString(r.amount()))
+                  .ref("phoneNumber", r.phoneNumber().masked())
+                  .ref("partyA", r.partyA())
+                  .ref("command", r.command().wireValue()));
+
+  private static final Endpoint<PochiPaymentRequest, Acknowledgement, Acknowledgement> POCHI_SPEC =
+      new Endpoint<>(
+          POCHI,
+          r -> urls(r.resultUrl(), r.queueTimeoutUrl()),
+          (context, r) ->
+              Outgoing.body(
+                      new PayBody(
+                          r.originatorConversationId(),
+                          context.initiatorName("B2Pochi"),
+                          context.securityCredential("B2Pochi").value(),
+                          PochiPaymentRequest.COMMAND_ID,
+                          Long.toString(r.amount()),
+                          r.partyA(),
+                          r.phoneNumber().value(),
+                          r.remarks(),
+                          r.queueTimeoutUrl().toString(),
+                          r.resultUrl().toString(),
+                          r.occasion()))
+                  .ref("originatorConversationId", r.originatorConversationId())
+                  .ref("amount", Long.toString(r.amount()))
+                  .ref("phoneNumber", r.phoneNumber().masked())
+                  .ref("partyA", r.partyA())
+                  .ref("command", PochiPaymentRequest.COMMAND_ID),
+          Acknowledgement.class,
+          Acceptance.keyedAcknowledgement(PochiPaymentRequest::originatorConversationId),
+          Endpoint::ids);
+
+  private static final Endpoint<B2cTopUpRequest, Acknowledgement, Acknowledgement> TOP_UP_SPEC =
+      Endpoint.acknowledged(
+          TOP_UP,
+          r -> urls(r.resultUrl(), r.queueTimeoutUrl()),
+          (context, r) ->
+              Outgoing.body(
+                      new B2bPaymentBody(
+                          context.initiatorName("B2C account top-up"),
+                          context.securityCredential("B2C account top-up").value(),
+                          B2cTopUpRequest.COMMAND_ID,
+                          SHORT_CODE_IDENTIFIER,
+                          SHORT_CODE_IDENTIFIER,
+                          Long.toString(r.amount()),
+                          r.partyA(),
+                          r.partyB(),
+                          r.accountReference(),
+                          r.requester() == null ? null : r.requester().value(),
+                          r.remarks(),
+                          r.queueTimeoutUrl().toString(),
+                          r.resultUrl().toString(),
+                          r.occasion()))
+                  .ref("amount", Long.toString(r.amount()))
+                  .ref("partyA", r.partyA())
+                  .ref("partyB", r.partyB())
+                  .ref("command", B2cTopUpRequest.COMMAND_ID)
+                  .ref("accountReference", r.accountReference())
+                  .ref("requester", r.requester() == null ? null : r.requester().masked()));
+
+  private final Pipeline pipeline;
   private final B2cVersion version;
 
   /**
    * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.b2c()}.
    *
-   * @param context the client's shared context
+   * @param pipeline the client's pipeline
    * @param version the B2C endpoint {@link #pay(B2cPaymentRequest)} uses
    */
-  @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
-  public B2cService(ClientContext context, B2cVersion version) {
-    this.context = Checks.required(context, "context");
+  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
+  public B2cService(Pipeline pipeline, B2cVersion version) {
+    this.pipeline = Checks.required(pipeline, "pipeline");
     this.version = Checks.required(version, "version");
   }
 
@@ -128,56 +229,7 @@ public final class B2cService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement pay(B2cPaymentRequest request) {
-    Checks.required(request, "request");
-    String initiator = context.initiatorName("B2C");
-    String credential = context.securityCredential("B2C").value();
-    boolean keyed = version == B2cVersion.V3;
-    Operation op = keyed ? PAY : PAY_V1;
-    checkCallbackUrls(op.name(), request.resultUrl(), request.queueTimeoutUrl());
-    Map<String, String> references = new LinkedHashMap<>();
-    if (keyed) {
-      references.put("originatorConversationId", request.originatorConversationId());
-    }
-    references.put("amount", Long.toString(request.amount()));
-    references.put("phoneNumber", request.phoneNumber().masked());
-    references.put("partyA", request.partyA());
-    references.put("command", request.command().wireValue());
-    String amount = Long.toString(request.amount());
-    Object body =
-        keyed
-            ? new PayBody(
-                request.originatorConversationId(),
-                initiator,
-                credential,
-                request.command().wireValue(),
-                amount,
-                request.partyA(),
-                request.phoneNumber().value(),
-                request.remarks(),
-                request.queueTimeoutUrl().toString(),
-                request.resultUrl().toString(),
-                request.occasion())
-            : new PayV1Body(
-                initiator,
-                credential,
-                request.command().wireValue(),
-                amount,
-                request.partyA(),
-                request.phoneNumber().value(),
-                request.remarks(),
-                request.queueTimeoutUrl().toString(),
-                request.resultUrl().toString(),
-                request.occasion());
-    Acknowledgement ack =
-        send(op, body, references, keyed ? request.originatorConversationId() : null);
-    log.debug(
-        "{} accepted: ConversationID {}, OriginatorConversationID {}, amount {}, phone {}",
-        op.name(),
-        ack.conversationId(),
-        ack.originatorConversationId(),
-        request.amount(),
-        request.phoneNumber().masked());
-    return ack;
+    return pipeline.call(version == B2cVersion.V3 ? PAY_SPEC : PAY_V1_SPEC, request);
   }
 
   /**
@@ -202,38 +254,7 @@ public final class B2cService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement payToPochi(PochiPaymentRequest request) {
-    Checks.required(request, "request");
-    String initiator = context.initiatorName("B2Pochi");
-    String credential = context.securityCredential("B2Pochi").value();
-    checkCallbackUrls(POCHI.name(), request.resultUrl(), request.queueTimeoutUrl());
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put("originatorConversationId", request.originatorConversationId());
-    references.put("amount", Long.toString(request.amount()));
-    references.put("phoneNumber", request.phoneNumber().masked());
-    references.put("partyA", request.partyA());
-    references.put("command", PochiPaymentRequest.COMMAND_ID);
-    PayBody body =
-        new PayBody(
-            request.originatorConversationId(),
-            initiator,
-            credential,
-            PochiPaymentRequest.COMMAND_ID,
-            Long.toString(request.amount()),
-            request.partyA(),
-            request.phoneNumber().value(),
-            request.remarks(),
-            request.queueTimeoutUrl().toString(),
-            request.resultUrl().toString(),
-            request.occasion());
-    Acknowledgement ack = send(POCHI, body, references, request.originatorConversationId());
-    log.debug(
-        "{} accepted: ConversationID {}, OriginatorConversationID {}, amount {}, phone {}",
-        POCHI.name(),
-        ack.conversationId(),
-        ack.originatorConversationId(),
-        request.amount(),
-        request.phoneNumber().masked());
-    return ack;
+    return pipeline.call(POCHI_SPEC, request);
   }
 
   /**
@@ -256,113 +277,11 @@ public final class B2cService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement topUp(B2cTopUpRequest request) {
-    Checks.required(request, "request");
-    String initiator = context.initiatorName("B2C account top-up");
-    String credential = context.securityCredential("B2C account top-up").value();
-    checkCallbackUrls(TOP_UP.name(), request.resultUrl(), request.queueTimeoutUrl());
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put("amount", Long.toString(request.amount()));
-    references.put("partyA", request.partyA());
-    references.put("partyB", request.partyB());
-    references.put("command", B2cTopUpRequest.COMMAND_ID);
-    if (request.accountReference() != null) {
-      references.put("accountReference", request.accountReference());
-    }
-    if (request.requester() != null) {
-      references.put("requester", request.requester().masked());
-    }
-    B2bPaymentBody body =
-        new B2bPaymentBody(
-            initiator,
-            credential,
-            B2cTopUpRequest.COMMAND_ID,
-            SHORT_CODE_IDENTIFIER,
-            SHORT_CODE_IDENTIFIER,
-            Long.toString(request.amount()),
-            request.partyA(),
-            request.partyB(),
-            request.accountReference(),
-            request.requester() == null ? null : request.requester().value(),
-            request.remarks(),
-            request.queueTimeoutUrl().toString(),
-            request.resultUrl().toString(),
-            request.occasion());
-    Acknowledgement ack = send(TOP_UP, body, references, null);
-    log.debug(
-        "{} accepted: ConversationID {}, OriginatorConversationID {}, amount {}, partyB {}",
-        TOP_UP.name(),
-        ack.conversationId(),
-        ack.originatorConversationId(),
-        request.amount(),
-        request.partyB());
-    return ack;
+    return pipeline.call(TOP_UP_SPEC, request);
   }
 
-  /**
-   * Sends {@code body} once through the transport (which retries by the operation's class) and
-   * checks the acknowledgement.
-   *
-   * @param originatorConversationId the request's own id for keyed operations, else null
-   */
-  private Acknowledgement send(
-      Operation op, Object body, Map<String, String> references, String originatorConversationId) {
-    Instant sentAt = context.clock().instant();
-    Acknowledgement ack;
-    try {
-      ack = context.transport().post(op, body, Acknowledgement.class, references);
-    } catch (DuplicateRequestException e) {
-      if (originatorConversationId != null) {
-        log.warn(
-            "{}: Daraja already has OriginatorConversationID {}: the payment was already accepted;"
-                + " reconcile with Transaction Status by OriginatorConversationID, do not resend",
-            op.name(),
-            originatorConversationId);
-      }
-      throw e;
-    }
-    if (originatorConversationId != null && isBlank(ack.originatorConversationId())) {
-      // Daraja left out the id we sent: the result will carry it, so the acknowledgement should.
-      ack =
-          new Acknowledgement(
-              originatorConversationId,
-              ack.conversationId(),
-              ack.responseCode(),
-              ack.responseDescription());
-    }
-    ack = context.transport().acknowledged(op, ack, references, sentAt);
-    if (originatorConversationId == null) {
-      return ack;
-    }
-    if (!ack.originatorConversationId().equals(originatorConversationId)) {
-      log.warn(
-          "{}: sent OriginatorConversationID {} but Daraja acknowledged {}; keep both",
-          op.name(),
-          originatorConversationId,
-          ack.originatorConversationId());
-    }
-    return ack;
-  }
-
-  private void checkCallbackUrls(String operation, URI resultUrl, URI queueTimeoutUrl) {
-    context.checkCallbackUrl("resultUrl", resultUrl);
-    context.checkCallbackUrl("queueTimeoutUrl", queueTimeoutUrl);
-    warnBannedWords(operation, "resultUrl", resultUrl);
-    warnBannedWords(operation, "queueTimeoutUrl", queueTimeoutUrl);
-  }
-
-  private static void warnBannedWords(String operation, String field, URI url) {
-    Set<String> banned = ClientContext.bannedWords(url);
-    if (!banned.isEmpty()) {
-      log.warn(
-          "{} {} contains {}, which Daraja bans in callback URLs and may reject",
-          operation,
-          field,
-          banned);
-    }
-  }
-
-  private static boolean isBlank(String s) {
-    return s == null || s.isBlank();
+  private static List<CallbackUrl> urls(URI resultUrl, URI queueTimeoutUrl) {
+    return CallbackUrl.of("resultUrl", resultUrl, "queueTimeoutUrl", queueTimeoutUrl);
   }
 
   /** The B2C v3 and B2Pochi body (API.md §5.6, §5.7). */

@@ -4,30 +4,25 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.mpesa.error.AuthenticationException;
 import dev.mpesa.error.InvalidRequestException;
-import dev.mpesa.error.MpesaApiException;
 import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.ClientContext;
-import dev.mpesa.internal.Redaction;
-import dev.mpesa.internal.http.ErrorClassifier;
+import dev.mpesa.internal.http.Acceptance;
+import dev.mpesa.internal.http.Endpoint;
+import dev.mpesa.internal.http.Endpoint.CallbackUrl;
+import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
-import dev.mpesa.phone.PhoneNumber;
-import dev.mpesa.result.DarajaError;
-import dev.mpesa.result.ResultCode;
-import java.time.Instant;
+import dev.mpesa.internal.http.Pipeline;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.BiFunction;
 
 /**
  * M-Pesa Bill Manager: opt a short code in, send e-invoices, acknowledge payments and recall
@@ -56,8 +51,6 @@ import org.slf4j.LoggerFactory;
  * <p>Obtain it from {@code MpesaClient.billManager()}. Thread-safe.
  */
 public final class BillManagerService {
-  private static final Logger log = LoggerFactory.getLogger(BillManagerService.class);
-
   private static final String GROUP = "billmanager";
   private static final String BASE = "/v1/billmanager-invoice/";
 
@@ -94,18 +87,153 @@ public final class BillManagerService {
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
-  private static final Pattern HTTP_LIKE = Pattern.compile("[1-5]\\d\\d");
+  private static final Endpoint<OptInRequest, OptInResponse, OptInResponse> OPT_IN_SPEC =
+      new Endpoint<>(
+          OPT_IN,
+          r -> CallbackUrl.of("callbackUrl", r.callbackUrl()),
+          (context, r) -> Outgoing.body(optInBody(r)).ref("shortCode", r.shortCode()),
+          OptInResponse.class,
+          Acceptance.bodyStatus(
+              "rescode",
+              Set.of("200"),
+              Map.of(),
+              OptInResponse::responseCode,
+              OptInResponse::responseMessage,
+              r -> null),
+          r -> "app_key received");
 
-  private final ClientContext context;
+  private static final Endpoint<OptInRequest, BillManagerResponse, BillManagerResponse>
+      UPDATE_OPT_IN_SPEC =
+          new Endpoint<>(
+              UPDATE_OPT_IN,
+              r -> CallbackUrl.of("callbackUrl", r.callbackUrl()),
+              (context, r) -> Outgoing.body(optInBody(r)).ref("shortCode", r.shortCode()),
+              BillManagerResponse.class,
+              accepted(),
+              BillManagerService::summary);
+
+  private static final Endpoint<Invoice, BillManagerResponse, BillManagerResponse>
+      SEND_INVOICE_SPEC =
+          spec(
+              SEND_INVOICE,
+              (context, invoice) ->
+                  Outgoing.body(invoiceBody(invoice))
+                      .ref("externalReference", invoice.externalReference())
+                      .ref("accountReference", invoice.accountReference())
+                      .ref("amount", Long.toString(invoice.amount()))
+                      .ref("billedPhoneNumber", invoice.billedPhoneNumber().masked()));
+
+  private static final Endpoint<List<Invoice>, BillManagerResponse, BillManagerResponse>
+      SEND_INVOICES_SPEC =
+          spec(
+              SEND_INVOICES,
+              (context, invoices) -> {
+                checkBulkSize("invoices", invoices.size());
+                Set<String> seen = new HashSet<>();
+                List<InvoiceBody> bodies = new ArrayList<>(invoices.size());
+                for (Invoice invoice : invoices) {
+                  if (invoice == null) {
+                    throw new IllegalArgumentException("invoices holds a null invoice");
+                  }
+                  if (!seen.add(invoice.externalReference())) {
+                    throw new IllegalArgumentException(
+                        "invoices repeats externalReference '" + invoice.externalReference() + "'");
+                  }
+                  bodies.add(invoiceBody(invoice));
+                }
+                return Outgoing.body(bodies)
+                    .ref("invoices", Integer.toString(invoices.size()))
+                    .ref("firstExternalReference", invoices.get(0).externalReference())
+                    .ref(
+                        "lastExternalReference",
+                        invoices.get(invoices.size() - 1).externalReference());
+              });
+
+  private static final Endpoint<PaymentAcknowledgement, BillManagerResponse, BillManagerResponse>
+      RECONCILE_SPEC =
+          spec(
+              RECONCILE,
+              (context, a) ->
+                  Outgoing.body(
+                          new ReconciliationBody(
+                              DATE.format(a.paymentDate()),
+                              Long.toString(a.paidAmount()),
+                              a.accountReference(),
+                              a.transactionId(),
+                              a.phoneNumber().localForm(),
+                              a.fullName(),
+                              a.invoiceName(),
+                              a.externalReference()))
+                      .ref("transactionId", a.transactionId())
+                      .ref("externalReference", a.externalReference())
+                      .ref("paidAmount", Long.toString(a.paidAmount()))
+                      .ref("phoneNumber", a.phoneNumber().masked()));
+
+  private static final Endpoint<String, BillManagerResponse, BillManagerResponse>
+      CANCEL_INVOICE_SPEC =
+          spec(
+              CANCEL_INVOICE,
+              (context, reference) ->
+                  Outgoing.body(new CancelBody(reference)).ref("externalReference", reference));
+
+  private static final Endpoint<List<String>, BillManagerResponse, BillManagerResponse>
+      CANCEL_INVOICES_SPEC =
+          spec(
+              CANCEL_INVOICES,
+              (context, externalReferences) -> {
+                checkBulkSize("externalReferences", externalReferences.size());
+                Set<String> seen = new HashSet<>();
+                List<CancelBody> bodies = new ArrayList<>(externalReferences.size());
+                for (String reference : externalReferences) {
+                  Checks.text("externalReference", reference, 1, Invoice.MAX_TEXT);
+                  if (!seen.add(reference)) {
+                    throw new IllegalArgumentException(
+                        "externalReferences repeats '" + reference + "'");
+                  }
+                  bodies.add(new CancelBody(reference));
+                }
+                return Outgoing.body(bodies)
+                    .ref("invoices", Integer.toString(externalReferences.size()))
+                    .ref("firstExternalReference", externalReferences.get(0));
+              });
+
+  private final Pipeline pipeline;
 
   /**
    * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.billManager()}.
    *
-   * @param context the client's shared context
+   * @param pipeline the client's pipeline
    */
-  @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
-  public BillManagerService(ClientContext context) {
-    this.context = Checks.required(context, "context");
+  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
+  public BillManagerService(Pipeline pipeline) {
+    this.pipeline = Checks.required(pipeline, "pipeline");
+  }
+
+  /** An operation answered with Bill Manager's {@code rescode} envelope. */
+  private static <Q> Endpoint<Q, BillManagerResponse, BillManagerResponse> spec(
+      Operation op, BiFunction<ClientContext, Q, Outgoing> request) {
+    return new Endpoint<>(
+        op,
+        q -> List.of(),
+        request,
+        BillManagerResponse.class,
+        accepted(),
+        BillManagerService::summary);
+  }
+
+  /** {@code rescode} {@code "200"}; see {@link Acceptance#bodyStatus}. */
+  private static <Q> Acceptance.Rule<Q, BillManagerResponse, BillManagerResponse> accepted() {
+    return Acceptance.bodyStatus(
+        "rescode",
+        Set.of("200"),
+        Map.of(),
+        BillManagerResponse::responseCode,
+        r -> describe(r.responseMessage(), r.statusMessage()),
+        r -> null);
+  }
+
+  private static String summary(BillManagerResponse response) {
+    return "rescode " + response.responseCode();
   }
 
   /**
@@ -124,15 +252,7 @@ public final class BillManagerService {
    * @throws MpesaException for any other failure
    */
   public OptInResponse optIn(OptInRequest request) {
-    OptInBody body = optInBody(request);
-    Map<String, String> references = Map.of("shortCode", request.shortCode());
-    Instant sentAt = context.clock().instant();
-    OptInResponse response =
-        context.transport().post(OPT_IN, body, OptInResponse.class, references);
-    requireSuccess(
-        OPT_IN, response.responseCode(), response.responseMessage(), null, references, sentAt);
-    log.debug("{} accepted for short code {}", OPT_IN.name(), request.shortCode());
-    return response;
+    return pipeline.call(OPT_IN_SPEC, request);
   }
 
   /**
@@ -148,8 +268,7 @@ public final class BillManagerService {
    * @throws MpesaException for any other failure
    */
   public BillManagerResponse updateOptIn(OptInRequest request) {
-    OptInBody body = optInBody(request);
-    return send(UPDATE_OPT_IN, body, Map.of("shortCode", request.shortCode()));
+    return pipeline.call(UPDATE_OPT_IN_SPEC, request);
   }
 
   /**
@@ -168,18 +287,7 @@ public final class BillManagerService {
    */
   public BillManagerResponse sendInvoice(Invoice invoice) {
     Checks.required(invoice, "invoice");
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put("externalReference", invoice.externalReference());
-    references.put("accountReference", invoice.accountReference());
-    references.put("amount", Long.toString(invoice.amount()));
-    references.put("billedPhoneNumber", invoice.billedPhoneNumber().masked());
-    BillManagerResponse response = send(SEND_INVOICE, invoiceBody(invoice), references);
-    log.debug(
-        "{} accepted: externalReference {}, phone {}",
-        SEND_INVOICE.name(),
-        invoice.externalReference(),
-        invoice.billedPhoneNumber().masked());
-    return response;
+    return pipeline.call(SEND_INVOICE_SPEC, invoice);
   }
 
   /**
@@ -200,26 +308,7 @@ public final class BillManagerService {
    */
   public BillManagerResponse sendInvoices(List<Invoice> invoices) {
     Checks.required(invoices, "invoices");
-    checkBulkSize("invoices", invoices.size());
-    Set<String> seen = new HashSet<>();
-    List<InvoiceBody> bodies = new ArrayList<>(invoices.size());
-    for (Invoice invoice : invoices) {
-      if (invoice == null) {
-        throw new IllegalArgumentException("invoices holds a null invoice");
-      }
-      if (!seen.add(invoice.externalReference())) {
-        throw new IllegalArgumentException(
-            "invoices repeats externalReference '" + invoice.externalReference() + "'");
-      }
-      bodies.add(invoiceBody(invoice));
-    }
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put("invoices", Integer.toString(invoices.size()));
-    references.put("firstExternalReference", invoices.get(0).externalReference());
-    references.put("lastExternalReference", invoices.get(invoices.size() - 1).externalReference());
-    BillManagerResponse response = send(SEND_INVOICES, bodies, references);
-    log.debug("{} accepted: {} invoices", SEND_INVOICES.name(), invoices.size());
-    return response;
+    return pipeline.call(SEND_INVOICES_SPEC, invoices);
   }
 
   /**
@@ -239,28 +328,7 @@ public final class BillManagerService {
    */
   public BillManagerResponse reconcile(PaymentAcknowledgement acknowledgement) {
     Checks.required(acknowledgement, "acknowledgement");
-    ReconciliationBody body =
-        new ReconciliationBody(
-            DATE.format(acknowledgement.paymentDate()),
-            Long.toString(acknowledgement.paidAmount()),
-            acknowledgement.accountReference(),
-            acknowledgement.transactionId(),
-            local(acknowledgement.phoneNumber()),
-            acknowledgement.fullName(),
-            acknowledgement.invoiceName(),
-            acknowledgement.externalReference());
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put("transactionId", acknowledgement.transactionId());
-    references.put("externalReference", acknowledgement.externalReference());
-    references.put("paidAmount", Long.toString(acknowledgement.paidAmount()));
-    references.put("phoneNumber", acknowledgement.phoneNumber().masked());
-    BillManagerResponse response = send(RECONCILE, body, references);
-    log.debug(
-        "{} accepted: transactionId {}, externalReference {}",
-        RECONCILE.name(),
-        acknowledgement.transactionId(),
-        acknowledgement.externalReference());
-    return response;
+    return pipeline.call(RECONCILE_SPEC, acknowledgement);
   }
 
   /**
@@ -277,10 +345,7 @@ public final class BillManagerService {
    */
   public BillManagerResponse cancelInvoice(String externalReference) {
     Checks.text("externalReference", externalReference, 1, Invoice.MAX_TEXT);
-    return send(
-        CANCEL_INVOICE,
-        new CancelBody(externalReference),
-        Map.of("externalReference", externalReference));
+    return pipeline.call(CANCEL_INVOICE_SPEC, externalReference);
   }
 
   /**
@@ -301,48 +366,14 @@ public final class BillManagerService {
    */
   public BillManagerResponse cancelInvoices(List<String> externalReferences) {
     Checks.required(externalReferences, "externalReferences");
-    checkBulkSize("externalReferences", externalReferences.size());
-    Set<String> seen = new HashSet<>();
-    List<CancelBody> bodies = new ArrayList<>(externalReferences.size());
-    for (String reference : externalReferences) {
-      Checks.text("externalReference", reference, 1, Invoice.MAX_TEXT);
-      if (!seen.add(reference)) {
-        throw new IllegalArgumentException("externalReferences repeats '" + reference + "'");
-      }
-      bodies.add(new CancelBody(reference));
-    }
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put("invoices", Integer.toString(externalReferences.size()));
-    references.put("firstExternalReference", externalReferences.get(0));
-    return send(CANCEL_INVOICES, bodies, references);
+    return pipeline.call(CANCEL_INVOICES_SPEC, externalReferences);
   }
 
-  private BillManagerResponse send(Operation op, Object body, Map<String, String> references) {
-    Instant sentAt = context.clock().instant();
-    BillManagerResponse response =
-        context.transport().post(op, body, BillManagerResponse.class, references);
-    requireSuccess(
-        op,
-        response.responseCode(),
-        response.responseMessage(),
-        response.statusMessage(),
-        references,
-        sentAt);
-    return response;
-  }
-
-  private OptInBody optInBody(OptInRequest request) {
-    Checks.required(request, "request");
-    context.checkCallbackUrl("callbackUrl", request.callbackUrl());
-    if (!ClientContext.bannedWords(request.callbackUrl()).isEmpty()) {
-      log.warn(
-          "billmanager callbackUrl contains {}, which Daraja bans in C2B URLs and may reject",
-          ClientContext.bannedWords(request.callbackUrl()));
-    }
+  private static OptInBody optInBody(OptInRequest request) {
     return new OptInBody(
         request.shortCode(),
         request.email(),
-        local(request.officialContact()),
+        request.officialContact().localForm(),
         request.sendReminders() ? "1" : "0",
         request.logo(),
         request.callbackUrl().toString());
@@ -358,18 +389,13 @@ public final class BillManagerService {
     return new InvoiceBody(
         invoice.externalReference(),
         invoice.billedFullName(),
-        local(invoice.billedPhoneNumber()),
+        invoice.billedPhoneNumber().localForm(),
         PERIOD.format(invoice.billedPeriod()),
         invoice.invoiceName(),
         DATE.format(invoice.dueDate()),
         invoice.accountReference(),
         Long.toString(invoice.amount()),
         items);
-  }
-
-  /** {@code 0712345678}: the form Bill Manager's samples use. */
-  static String local(PhoneNumber phoneNumber) {
-    return "0" + phoneNumber.value().substring(3);
   }
 
   private static void checkBulkSize(String field, int size) {
@@ -379,79 +405,11 @@ public final class BillManagerService {
     }
   }
 
-  /**
-   * Throws unless {@code rescode} is {@code "200"}.
-   *
-   * @throws OutcomeUnknownException for a missing or 5xx code on an operation with effects (opt-in,
-   *     invoicing, reconciliation), the listener told
-   * @throws MpesaApiException for any other code
-   */
-  private void requireSuccess(
-      Operation op,
-      String rescode,
-      String resmsg,
-      String statusMessage,
-      Map<String, String> references,
-      Instant sentAt) {
-    boolean guarded = op.idempotency().hasEffects();
-    if (rescode == null || rescode.isBlank()) {
-      if (guarded) {
-        throw context
-            .transport()
-            .outcomeUnknown(
-                op, op.name() + " was answered without a rescode.", references, sentAt, null);
-      }
-      throw new MpesaApiException(
-          op.name(), 200, null, "the answer has no rescode", null, DarajaError.UNKNOWN, null);
-    }
-    String code = normalise(rescode);
-    if (code.equals("200")) {
-      return;
-    }
-    String message = Redaction.redact(describe(resmsg, statusMessage), null);
-    boolean httpLike = HTTP_LIKE.matcher(code).matches();
-    if (httpLike && code.startsWith("5")) {
-      if (guarded) {
-        throw context
-            .transport()
-            .outcomeUnknown(
-                op,
-                op.name()
-                    + " was answered with rescode "
-                    + code
-                    + (message == null ? "" : " (" + message + ")")
-                    + ".",
-                references,
-                sentAt,
-                null);
-      }
-      throw ErrorClassifier.toException(
-          op.name(), 200, code, message, null, DarajaError.SERVICE_UNAVAILABLE, null);
-    }
-    if (code.equals("409")) {
-      // A conflict with the invoice's state (paid, already there): sending it again changes
-      // nothing.
-      throw new InvalidRequestException(
-          op.name(), 200, code, message, null, DarajaError.UNKNOWN, null);
-    }
-    DarajaError error =
-        ErrorClassifier.classify(op, httpLike ? Integer.parseInt(code) : 200, null, message, true);
-    throw ErrorClassifier.toException(op.name(), 200, code, message, null, error, null);
-  }
-
   private static String describe(String resmsg, String statusMessage) {
     if (resmsg == null) {
       return statusMessage;
     }
     return statusMessage == null ? resmsg : resmsg + ": " + statusMessage;
-  }
-
-  private static String normalise(String code) {
-    try {
-      return ResultCode.of(code).value();
-    } catch (IllegalArgumentException e) {
-      return code.strip();
-    }
   }
 
   @JsonPropertyOrder({

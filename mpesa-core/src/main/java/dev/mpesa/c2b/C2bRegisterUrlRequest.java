@@ -1,9 +1,8 @@
 package dev.mpesa.c2b;
 
+import dev.mpesa.internal.CallbackUrls;
 import dev.mpesa.internal.Checks;
-import dev.mpesa.internal.ClientContext;
 import java.net.URI;
-import java.util.Set;
 
 /**
  * A C2B URL registration: where M-Pesa sends the confirmation (and, if enabled, the validation) of
@@ -43,15 +42,7 @@ public record C2bRegisterUrlRequest(
 
   private static void checkUrl(String field, URI url) {
     Checks.callbackUrl(field, url);
-    Set<String> banned = ClientContext.bannedWords(url);
-    if (!banned.isEmpty()) {
-      throw new IllegalArgumentException(
-          field
-              + " contains "
-              + banned
-              + ": Daraja refuses C2B URLs containing M-PESA, mpesa, Safaricom, exe, exec, cmd,"
-              + " sql or query in any case");
-    }
+    CallbackUrls.refuseBannedWords(field, url);
   }
 
   /** A builder with no fields set. */

@@ -9,19 +9,16 @@ import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.internal.Checks;
-import dev.mpesa.internal.ClientContext;
+import dev.mpesa.internal.http.Acceptance;
+import dev.mpesa.internal.http.Endpoint;
+import dev.mpesa.internal.http.Endpoint.CallbackUrl;
+import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
+import dev.mpesa.internal.http.Pipeline;
 import dev.mpesa.result.Acknowledgement;
 import dev.mpesa.result.DarajaError;
-import java.net.URI;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Customer to Business: registers the URLs M-Pesa reports a short code's payments to, and (in the
@@ -31,8 +28,6 @@ import org.slf4j.LoggerFactory;
  * was built with ({@code c2bVersion(...)}, default {@link C2bVersion#V2}). Thread-safe.
  */
 public final class C2bService {
-  private static final Logger log = LoggerFactory.getLogger(C2bService.class);
-
   static final Operation REGISTER_V1 =
       new Operation("c2b.register.v1", "/mpesa/c2b/v1/registerurl", IdempotencyClass.ONCE, "c2b");
   static final Operation REGISTER_V2 =
@@ -42,22 +37,73 @@ public final class C2bService {
   static final Operation SIMULATE_V2 =
       new Operation("c2b.simulate.v2", "/mpesa/c2b/v2/simulate", IdempotencyClass.MONEY, "c2b");
 
-  /** Public URL testers and tunnels, which Daraja "usually blocks" in production (API.md §9.2). */
-  private static final List<String> TUNNEL_HOSTS = List.of("ngrok", "mockbin", "requestbin");
-
-  private final ClientContext context;
+  private final Pipeline pipeline;
   private final C2bVersion version;
+  private final Endpoint<C2bRegisterUrlRequest, Acknowledgement, Acknowledgement> registerSpec;
+  private final Endpoint<C2bSimulateRequest, Acknowledgement, Acknowledgement> simulateSpec;
 
   /**
    * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.c2b()}.
    *
-   * @param context the client's shared context
+   * @param pipeline the client's pipeline
    * @param version the C2B API version the client calls
    */
-  @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
-  public C2bService(ClientContext context, C2bVersion version) {
-    this.context = Checks.required(context, "context");
+  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
+  public C2bService(Pipeline pipeline, C2bVersion version) {
+    this.pipeline = Checks.required(pipeline, "pipeline");
     this.version = Checks.required(version, "version");
+    this.registerSpec = register(version == C2bVersion.V1 ? REGISTER_V1 : REGISTER_V2, version);
+    this.simulateSpec = simulate(version == C2bVersion.V1 ? SIMULATE_V1 : SIMULATE_V2, version);
+  }
+
+  /** URL registration: ONCE, so never resent; an ambiguous answer is an unknown outcome. */
+  private static Endpoint<C2bRegisterUrlRequest, Acknowledgement, Acknowledgement> register(
+      Operation op, C2bVersion version) {
+    return new Endpoint<>(
+        op,
+        r ->
+            CallbackUrl.of(
+                "confirmationUrl", r.confirmationUrl(), "validationUrl", r.validationUrl()),
+        (context, r) ->
+            Outgoing.body(
+                    new RegisterBody(
+                        r.shortCode(),
+                        r.responseType().wireValue(),
+                        r.confirmationUrl().toString(),
+                        r.validationUrl().toString()))
+                .ref("shortCode", r.shortCode())
+                .ref("responseType", r.responseType().wireValue())
+                .ref("version", version.name()),
+        Acknowledgement.class,
+        Acceptance.registration(),
+        ack -> "OriginatorConversationID " + ack.originatorConversationId());
+  }
+
+  private static Endpoint<C2bSimulateRequest, Acknowledgement, Acknowledgement> simulate(
+      Operation op, C2bVersion version) {
+    return Endpoint.acknowledged(
+        op,
+        r -> List.of(),
+        (context, r) -> {
+          if (context.environment() == Environment.PRODUCTION) {
+            throw new IllegalStateException(
+                "C2B simulate exists only in the sandbox: in production, customers pay from their"
+                    + " phones (use a sandbox client to test C2B)");
+          }
+          return Outgoing.body(
+                  new SimulateBody(
+                      Long.parseLong(r.shortCode()),
+                      r.commandId(),
+                      r.amount(),
+                      Long.parseLong(r.phoneNumber().value()),
+                      r.billRefNumber()))
+              .ref("shortCode", r.shortCode())
+              .ref("commandId", r.commandId())
+              .ref("amount", Long.toString(r.amount()))
+              .ref("phoneNumber", r.phoneNumber().masked())
+              .ref("billRefNumber", r.billRefNumber())
+              .ref("version", version.name());
+        });
   }
 
   /** The C2B API version this service calls. */
@@ -96,42 +142,7 @@ public final class C2bService {
    * @throws MpesaException for any other failure (never retried by the SDK)
    */
   public Acknowledgement registerUrls(C2bRegisterUrlRequest request) {
-    Checks.required(request, "request");
-    context.checkCallbackUrl("confirmationUrl", request.confirmationUrl());
-    context.checkCallbackUrl("validationUrl", request.validationUrl());
-    warnIfTunnel("confirmationUrl", request.confirmationUrl());
-    warnIfTunnel("validationUrl", request.validationUrl());
-    Operation op = version == C2bVersion.V1 ? REGISTER_V1 : REGISTER_V2;
-    RegisterBody body =
-        new RegisterBody(
-            request.shortCode(),
-            request.responseType().wireValue(),
-            request.confirmationUrl().toString(),
-            request.validationUrl().toString());
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put("shortCode", request.shortCode());
-    references.put("responseType", request.responseType().wireValue());
-    references.put("version", version.name());
-    Instant sentAt = context.clock().instant();
-    // ONCE: never resent; an ambiguous answer is an unknown outcome (the transport's rule).
-    Acknowledgement ack = context.transport().post(op, body, Acknowledgement.class, references);
-    if (!isBareSuccess(ack)) {
-      context
-          .transport()
-          .requireAccepted(
-              op,
-              ack.responseCode(),
-              ack.responseDescription(),
-              ack.originatorConversationId(),
-              references,
-              sentAt);
-    }
-    log.debug(
-        "{} accepted: OriginatorConversationID {}, short code {}",
-        op.name(),
-        ack.originatorConversationId(),
-        request.shortCode());
-    return ack;
+    return pipeline.call(registerSpec, request);
   }
 
   /**
@@ -156,69 +167,7 @@ public final class C2bService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement simulate(C2bSimulateRequest request) {
-    Checks.required(request, "request");
-    if (context.environment() == Environment.PRODUCTION) {
-      throw new IllegalStateException(
-          "C2B simulate exists only in the sandbox: in production, customers pay from their"
-              + " phones (use a sandbox client to test C2B)");
-    }
-    Operation op = version == C2bVersion.V1 ? SIMULATE_V1 : SIMULATE_V2;
-    SimulateBody body =
-        new SimulateBody(
-            Long.parseLong(request.shortCode()),
-            request.commandId(),
-            request.amount(),
-            Long.parseLong(request.phoneNumber().value()),
-            request.billRefNumber());
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put("shortCode", request.shortCode());
-    references.put("commandId", request.commandId());
-    references.put("amount", Long.toString(request.amount()));
-    references.put("phoneNumber", request.phoneNumber().masked());
-    if (request.billRefNumber() != null) {
-      references.put("billRefNumber", request.billRefNumber());
-    }
-    references.put("version", version.name());
-    Instant sentAt = context.clock().instant();
-    Acknowledgement ack =
-        context
-            .transport()
-            .acknowledged(
-                op,
-                context.transport().post(op, body, Acknowledgement.class, references),
-                references,
-                sentAt);
-    log.debug(
-        "{} accepted: OriginatorConversationID {}, short code {}, phone {}",
-        op.name(),
-        ack.originatorConversationId(),
-        request.shortCode(),
-        request.phoneNumber().masked());
-    return ack;
-  }
-
-  /** {@code {"ResponseDescription":"Success"}} without a code: accepted (API.md §5.3). */
-  private static boolean isBareSuccess(Acknowledgement ack) {
-    return (ack.responseCode() == null || ack.responseCode().isBlank())
-        && ack.responseDescription() != null
-        && ack.responseDescription().strip().equalsIgnoreCase("success");
-  }
-
-  private void warnIfTunnel(String field, URI url) {
-    if (context.environment() != Environment.PRODUCTION) {
-      return;
-    }
-    String host = url.getHost().toLowerCase(Locale.ROOT);
-    for (String tunnel : TUNNEL_HOSTS) {
-      if (host.contains(tunnel)) {
-        log.warn(
-            "c2b.register {} uses {}, a public tunnel or URL tester that Daraja usually blocks in"
-                + " production",
-            field,
-            host);
-        return;
-      }
-    }
+    return pipeline.call(simulateSpec, request);
   }
 
   @JsonPropertyOrder({"ShortCode", "ResponseType", "ConfirmationURL", "ValidationURL"})

@@ -74,7 +74,7 @@ public final class Checks {
   /**
    * Parses a callback URL: required, no surrounding spaces (Daraja answers "Invalid CallBackURL"),
    * absolute http(s) with a host. Rules that depend on the environment (https, a public host) are
-   * {@link ClientContext#checkCallbackUrl}'s.
+   * {@link CallbackUrls#check}'s.
    */
   public static URI callbackUrl(String field, String url) {
     required(url, field);

@@ -2,19 +2,14 @@ package dev.mpesa.internal;
 
 import dev.mpesa.Environment;
 import dev.mpesa.Sleeper;
-import dev.mpesa.internal.http.Transport;
 import dev.mpesa.security.SecurityCredential;
-import java.net.InetAddress;
-import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * What every product service of one client shares: the transport, the clock, the settings. Holds
- * the passkey, so it has no {@code toString()} that prints fields.
+ * The settings every product service of one client shares: clock, sleeper, environment, STK and
+ * initiator settings. Holds the passkey, so it has no {@code toString()} that prints fields.
  */
 public final class ClientContext {
 
@@ -24,10 +19,6 @@ public final class ClientContext {
   /** The STK {@code Timestamp} format. */
   public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
-  private static final Set<String> BANNED_URL_WORDS =
-      Set.of("m-pesa", "mpesa", "safaricom", "exe", "exec", "cmd", "sql", "query");
-
-  private final Transport transport;
   private final Environment environment;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -42,7 +33,6 @@ public final class ClientContext {
    * initiator (no B2C, B2B or account APIs).
    */
   public ClientContext(
-      Transport transport,
       Environment environment,
       Clock clock,
       Sleeper sleeper,
@@ -51,7 +41,6 @@ public final class ClientContext {
       long stkMaxAmount,
       String initiatorName,
       SecurityCredential securityCredential) {
-    this.transport = transport;
     this.environment = environment;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -93,10 +82,6 @@ public final class ClientContext {
     }
   }
 
-  public Transport transport() {
-    return transport;
-  }
-
   public Environment environment() {
     return environment;
   }
@@ -121,72 +106,5 @@ public final class ClientContext {
 
   public long stkMaxAmount() {
     return stkMaxAmount;
-  }
-
-  /**
-   * Checks a callback URL against the environment's rules: https and a public host in production.
-   * (Well-formedness and trimming are checked where the URL enters a request.)
-   *
-   * @throws IllegalArgumentException naming the rule that is broken
-   */
-  public void checkCallbackUrl(String field, URI url) {
-    if (environment != Environment.PRODUCTION) {
-      return;
-    }
-    if (!"https".equalsIgnoreCase(url.getScheme())) {
-      throw new IllegalArgumentException(field + " must be an https URL in production: " + url);
-    }
-    if (isLocalHost(url.getHost())) {
-      throw new IllegalArgumentException(
-          field + " must be reachable from the internet in production, not " + url.getHost());
-    }
-  }
-
-  /** The banned words of API.md §9.2 that {@code url} contains (any case); empty if none. */
-  public static Set<String> bannedWords(URI url) {
-    String lower = url.toString().toLowerCase(Locale.ROOT);
-    java.util.TreeSet<String> found = new java.util.TreeSet<>();
-    for (String word : BANNED_URL_WORDS) {
-      if (lower.contains(word)) {
-        found.add(word);
-      }
-    }
-    return found;
-  }
-
-  private static boolean isLocalHost(String host) {
-    if (host == null) {
-      return true;
-    }
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.equals("localhost") || h.endsWith(".localhost") || h.endsWith(".local")) {
-      return true;
-    }
-    if (!h.matches("[0-9.]+") && !h.startsWith("[")) {
-      return false; // a name: not resolved here (no I/O while validating)
-    }
-    try {
-      InetAddress a = InetAddress.getByName(h.startsWith("[") ? h.substring(1, h.length() - 1) : h);
-      return isNotPublic(a);
-    } catch (java.net.UnknownHostException e) {
-      return true;
-    }
-  }
-
-  /**
-   * Whether Daraja, on the internet, cannot reach {@code a}: loopback, private (RFC 1918, IPv6
-   * unique-local), carrier-grade NAT, link-local, wildcard or multicast.
-   */
-  public static boolean isNotPublic(InetAddress a) {
-    byte[] b = a.getAddress();
-    boolean cgnat = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
-    boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
-    return a.isLoopbackAddress()
-        || a.isSiteLocalAddress()
-        || a.isLinkLocalAddress()
-        || a.isAnyLocalAddress()
-        || a.isMulticastAddress()
-        || cgnat
-        || uniqueLocal;
   }
 }

@@ -84,6 +84,14 @@ public final class PhoneNumber {
     return value;
   }
 
+  /**
+   * The number in the local form {@code 07NNNNNNNN} or {@code 01NNNNNNNN}, as Pull's nominated
+   * number and Bill Manager's phone fields are written in Daraja's samples.
+   */
+  public String localForm() {
+    return "0" + value.substring(3);
+  }
+
   /** The number with its middle hidden, {@code 2547******78}: safe for logs and messages. */
   public String masked() {
     return value.substring(0, 4) + "******" + value.substring(10);

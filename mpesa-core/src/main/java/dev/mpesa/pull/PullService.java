@@ -7,17 +7,15 @@ import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaApiException;
 import dev.mpesa.error.MpesaException;
 import dev.mpesa.internal.Checks;
-import dev.mpesa.internal.ClientContext;
-import dev.mpesa.internal.http.ErrorClassifier;
+import dev.mpesa.internal.http.Acceptance;
+import dev.mpesa.internal.http.Endpoint;
+import dev.mpesa.internal.http.Endpoint.CallbackUrl;
+import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
-import dev.mpesa.phone.PhoneNumber;
-import dev.mpesa.result.DarajaError;
+import dev.mpesa.internal.http.Pipeline;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Pull Transactions: the C2B payments a short code received in the last 48 hours, to recover
@@ -29,8 +27,6 @@ import org.slf4j.LoggerFactory;
  * (an {@link AuthenticationException}). Thread-safe.
  */
 public final class PullService {
-  private static final Logger log = LoggerFactory.getLogger(PullService.class);
-
   static final Operation REGISTER =
       new Operation(
           "pull.register", "/pulltransactions/v1/register", IdempotencyClass.SAFE, "pull");
@@ -42,16 +38,64 @@ public final class PullService {
   /** {@code StartDate} and {@code EndDate}, in Nairobi time. */
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  private final ClientContext context;
+  private static final Endpoint<PullRegisterRequest, PullRegisterResponse, PullRegisterResponse>
+      REGISTER_SPEC =
+          new Endpoint<>(
+              REGISTER,
+              r -> CallbackUrl.of("callbackUrl", r.callbackUrl()),
+              (context, r) ->
+                  Outgoing.body(
+                          new RegisterBody(
+                              r.shortCode(),
+                              "Pull",
+                              r.nominatedNumber().localForm(),
+                              r.callbackUrl().toString()))
+                      .ref("shortCode", r.shortCode()),
+              PullRegisterResponse.class,
+              Acceptance.statusIn(
+                  "ResponseStatus",
+                  Set.of(PullRegisterResponse.REGISTERED, PullRegisterResponse.ALREADY_REGISTERED),
+                  PullRegisterResponse::responseStatus,
+                  PullRegisterResponse::responseDescription,
+                  PullRegisterResponse::responseRefId),
+              r -> "ResponseStatus " + r.responseStatus() + ", ResponseRefID " + r.responseRefId());
+
+  private static final Endpoint<PullQueryRequest, PullQueryResponse, PullQueryResponse> QUERY_SPEC =
+      Endpoint.of(
+          QUERY,
+          (context, r) ->
+              Outgoing.body(
+                      new QueryBody(
+                          r.shortCode(),
+                          DATE.format(r.startDate()),
+                          DATE.format(r.endDate()),
+                          Long.toString(r.offset())))
+                  .ref("shortCode", r.shortCode()),
+          PullQueryResponse.class,
+          Acceptance.statusIn(
+              "ResponseCode",
+              Set.of(PullQueryResponse.SUCCESS, PullQueryResponse.NO_TRANSACTIONS),
+              PullQueryResponse::responseCode,
+              PullQueryResponse::responseMessage,
+              PullQueryResponse::responseRefId),
+          r ->
+              "ResponseCode "
+                  + r.responseCode()
+                  + ", "
+                  + r.transactions().size()
+                  + " transactions, ResponseRefID "
+                  + r.responseRefId());
+
+  private final Pipeline pipeline;
 
   /**
    * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.pull()}.
    *
-   * @param context the client's shared context
+   * @param pipeline the client's pipeline
    */
-  @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
-  public PullService(ClientContext context) {
-    this.context = Checks.required(context, "context");
+  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
+  public PullService(Pipeline pipeline) {
+    this.pipeline = Checks.required(pipeline, "pipeline");
   }
 
   /**
@@ -74,44 +118,7 @@ public final class PullService {
    * @throws MpesaException for any other failure, once retries are spent (calling again is safe)
    */
   public PullRegisterResponse register(PullRegisterRequest request) {
-    Checks.required(request, "request");
-    context.checkCallbackUrl("callbackUrl", request.callbackUrl());
-    Set<String> banned = ClientContext.bannedWords(request.callbackUrl());
-    if (!banned.isEmpty()) {
-      log.warn(
-          "pull.register callbackUrl contains {}, which Daraja bans in C2B URLs and may reject",
-          banned);
-    }
-    RegisterBody body =
-        new RegisterBody(
-            request.shortCode(),
-            "Pull",
-            localForm(request.nominatedNumber()),
-            request.callbackUrl().toString());
-    PullRegisterResponse response =
-        context
-            .transport()
-            .post(
-                REGISTER,
-                body,
-                PullRegisterResponse.class,
-                Map.of("shortCode", request.shortCode()));
-    String status = strip(response.responseStatus());
-    if (!PullRegisterResponse.REGISTERED.equals(status)
-        && !PullRegisterResponse.ALREADY_REGISTERED.equals(status)) {
-      throw refusal(
-          REGISTER,
-          "ResponseStatus",
-          status,
-          response.responseDescription(),
-          response.responseRefId());
-    }
-    log.debug(
-        "pull.register {}: ResponseStatus {}, ResponseRefID {}",
-        request.shortCode(),
-        status,
-        response.responseRefId());
-    return response;
+    return pipeline.call(REGISTER_SPEC, request);
   }
 
   /**
@@ -132,56 +139,7 @@ public final class PullService {
    * @throws MpesaException for any other failure
    */
   public PullQueryResponse query(PullQueryRequest request) {
-    Checks.required(request, "request");
-    QueryBody body =
-        new QueryBody(
-            request.shortCode(),
-            DATE.format(request.startDate()),
-            DATE.format(request.endDate()),
-            Long.toString(request.offset()));
-    PullQueryResponse response =
-        context
-            .transport()
-            .post(QUERY, body, PullQueryResponse.class, Map.of("shortCode", request.shortCode()));
-    String code = strip(response.responseCode());
-    if (!PullQueryResponse.SUCCESS.equals(code)
-        && !PullQueryResponse.NO_TRANSACTIONS.equals(code)) {
-      throw refusal(
-          QUERY, "ResponseCode", code, response.responseMessage(), response.responseRefId());
-    }
-    log.debug(
-        "pull.query {}: ResponseCode {}, {} transactions, ResponseRefID {}",
-        request.shortCode(),
-        code,
-        response.transactions().size(),
-        response.responseRefId());
-    return response;
-  }
-
-  /** Daraja's sample form {@code 07NNNNNNNN} (or {@code 01...}). */
-  private static String localForm(PhoneNumber phone) {
-    return "0" + phone.value().substring(3);
-  }
-
-  private static String strip(String s) {
-    return s == null ? null : s.strip();
-  }
-
-  /** An HTTP 200 whose code is not an accepted one, classified like an error envelope. */
-  private static MpesaApiException refusal(
-      Operation op, String field, String code, String description, String requestId) {
-    if (code == null || code.isEmpty()) {
-      return new MpesaApiException(
-          op.name(),
-          200,
-          null,
-          "the answer has no " + field + (description == null ? "" : ": " + description),
-          requestId,
-          DarajaError.UNKNOWN,
-          null);
-    }
-    DarajaError error = ErrorClassifier.classify(op, 200, code, description, true);
-    return ErrorClassifier.toException(op.name(), 200, code, description, requestId, error, null);
+    return pipeline.call(QUERY_SPEC, request);
   }
 
   @JsonPropertyOrder({"ShortCode", "RequestType", "NominatedNumber", "CallBackURL"})

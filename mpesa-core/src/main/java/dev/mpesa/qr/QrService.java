@@ -7,15 +7,12 @@ import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaApiException;
 import dev.mpesa.error.MpesaException;
 import dev.mpesa.internal.Checks;
-import dev.mpesa.internal.ClientContext;
-import dev.mpesa.internal.http.ErrorClassifier;
+import dev.mpesa.internal.http.Acceptance;
+import dev.mpesa.internal.http.Endpoint;
+import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
-import dev.mpesa.result.DarajaError;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.mpesa.internal.http.Pipeline;
 
 /**
  * Dynamic QR: generates M-Pesa QR codes that customers scan to pay.
@@ -24,22 +21,46 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  */
 public final class QrService {
-  private static final Logger log = LoggerFactory.getLogger(QrService.class);
-
   /** Generating a code moves no money (the customer pays later, in the app), so it is SAFE. */
   static final Operation GENERATE =
       new Operation("qr.generate", "/mpesa/qrcode/v1/generate", IdempotencyClass.SAFE, "qr");
 
-  private final ClientContext context;
+  private static final Endpoint<DynamicQrRequest, DynamicQrResponse, DynamicQrResponse>
+      GENERATE_SPEC =
+          Endpoint.of(
+              GENERATE,
+              (context, r) ->
+                  Outgoing.body(
+                          new QrBody(
+                              r.merchantName(),
+                              r.referenceNumber(),
+                              r.amount(),
+                              r.trxCode().code(),
+                              r.wireCreditParty(),
+                              Integer.toString(r.size())))
+                      .ref("referenceNumber", r.referenceNumber())
+                      .ref("amount", Long.toString(r.amount()))
+                      .ref("trxCode", r.trxCode().code()),
+              DynamicQrResponse.class,
+              Acceptance.<DynamicQrRequest, DynamicQrResponse>present(
+                      "QRCode",
+                      DynamicQrResponse::qrCode,
+                      DynamicQrResponse::responseCode,
+                      DynamicQrResponse::responseDescription,
+                      DynamicQrResponse::requestId)
+                  .then(QrService::decodable),
+              r -> "RequestID " + r.requestId() + ", ResponseCode " + r.responseCode());
+
+  private final Pipeline pipeline;
 
   /**
    * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.qr()}.
    *
-   * @param context the client's shared context
+   * @param pipeline the client's pipeline
    */
-  @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
-  public QrService(ClientContext context) {
-    this.context = Checks.required(context, "context");
+  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
+  public QrService(Pipeline pipeline) {
+    this.pipeline = Checks.required(pipeline, "pipeline");
   }
 
   /**
@@ -61,72 +82,24 @@ public final class QrService {
    * @throws MpesaException for any other failure
    */
   public DynamicQrResponse generate(DynamicQrRequest request) {
-    Checks.required(request, "request");
-    QrBody body =
-        new QrBody(
-            request.merchantName(),
-            request.referenceNumber(),
-            request.amount(),
-            request.trxCode().code(),
-            request.wireCreditParty(),
-            Integer.toString(request.size()));
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put("referenceNumber", request.referenceNumber());
-    references.put("amount", Long.toString(request.amount()));
-    references.put("trxCode", request.trxCode().code());
-    DynamicQrResponse response =
-        context.transport().post(GENERATE, body, DynamicQrResponse.class, references);
-    byte[] image = image(response);
-    log.debug(
-        "qr.generate: RequestID {}, ResponseCode {}, {} image bytes, TrxCode {}",
-        response.requestId(),
-        response.responseCode(),
-        image.length,
-        request.trxCode().code());
-    return response;
+    return pipeline.call(GENERATE_SPEC, request);
   }
 
-  /** The decoded image, or the error an answer without one is. */
-  private static byte[] image(DynamicQrResponse response) {
-    String description = response.responseDescription();
-    if (response.qrCode() == null || response.qrCode().isBlank()) {
-      DarajaError error =
-          description == null
-              ? DarajaError.UNKNOWN
-              : ErrorClassifier.classify(GENERATE, 200, null, description, true);
-      throw ErrorClassifier.toException(
-          GENERATE.name(),
-          200,
-          response.responseCode(),
-          "the answer has no QRCode" + (description == null ? "" : ": " + description),
-          response.requestId(),
-          error,
-          null);
-    }
+  /** The image must be non-empty base64. */
+  private static DynamicQrResponse decodable(
+      DynamicQrRequest request, DynamicQrResponse response, Acceptance.Verdict verdict) {
     byte[] image;
     try {
       image = response.imageBytes();
     } catch (IllegalStateException e) {
-      throw new MpesaApiException(
-          GENERATE.name(),
-          200,
-          response.responseCode(),
-          "the answer's QRCode is not base64",
-          response.requestId(),
-          DarajaError.UNKNOWN,
-          e);
+      throw verdict.unreadable(
+          response.responseCode(), "the answer's QRCode is not base64", response.requestId(), e);
     }
     if (image.length == 0) {
-      throw new MpesaApiException(
-          GENERATE.name(),
-          200,
-          response.responseCode(),
-          "the answer's QRCode is empty",
-          response.requestId(),
-          DarajaError.UNKNOWN,
-          null);
+      throw verdict.unreadable(
+          response.responseCode(), "the answer's QRCode is empty", response.requestId());
     }
-    return image;
+    return response;
   }
 
   /** The wire body: {@code Amount} a JSON number and {@code Size} a string, as API.md shows. */

@@ -9,20 +9,18 @@ import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.ClientContext;
-import dev.mpesa.internal.Redaction;
-import dev.mpesa.internal.http.ErrorClassifier;
+import dev.mpesa.internal.http.Acceptance;
+import dev.mpesa.internal.http.Endpoint;
+import dev.mpesa.internal.http.Endpoint.CallbackUrl;
+import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
+import dev.mpesa.internal.http.Pipeline;
 import dev.mpesa.result.DarajaError;
-import dev.mpesa.result.ResultCode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Set;
 
 /**
  * M-Pesa Ratiba: create standing orders, recurring payments from a customer to a PayBill or till.
@@ -34,8 +32,6 @@ import org.slf4j.LoggerFactory;
  * <p>Obtain it from {@code MpesaClient.ratiba()}. Thread-safe.
  */
 public final class RatibaService {
-  private static final Logger log = LoggerFactory.getLogger(RatibaService.class);
-
   static final Operation CREATE =
       new Operation(
           "ratiba.createStandingOrder",
@@ -46,21 +42,43 @@ public final class RatibaService {
   /** {@code StartDate} and {@code EndDate}. */
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
-  private static final Pattern HTTP_LIKE = Pattern.compile("[1-5]\\d\\d");
+  /** Ratiba's own codes in {@code responseCode}, beside the HTTP-like ones. */
+  private static final Map<String, DarajaError> CODES =
+      Map.of(
+          "1050", DarajaError.DUPLICATE_REQUEST, // standing order name already used
+          "1051", DarajaError.INVALID_FIELD, // invalid payload field
+          "401", DarajaError.PRODUCT_NOT_ENABLED,
+          "403", DarajaError.PRODUCT_NOT_ENABLED);
 
-  private final ClientContext context;
+  private final Pipeline pipeline;
   private final RatibaSettings settings;
+  private final Endpoint<StandingOrderRequest, StandingOrderResponse, StandingOrderResponse>
+      createSpec;
 
   /**
    * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.ratiba()}.
    *
-   * @param context the client's shared context
+   * @param pipeline the client's pipeline
    * @param settings how this client writes the fields Daraja's sources disagree on
    */
-  @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
-  public RatibaService(ClientContext context, RatibaSettings settings) {
-    this.context = Checks.required(context, "context");
+  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
+  public RatibaService(Pipeline pipeline, RatibaSettings settings) {
+    this.pipeline = Checks.required(pipeline, "pipeline");
     this.settings = Checks.required(settings, "settings");
+    this.createSpec =
+        new Endpoint<>(
+            CREATE,
+            r -> CallbackUrl.of("callbackUrl", r.callbackUrl()),
+            this::createBody,
+            StandingOrderResponse.class,
+            Acceptance.bodyStatus(
+                "responseCode",
+                Set.of("200", "0"),
+                CODES,
+                StandingOrderResponse::responseCode,
+                StandingOrderResponse::responseDescription,
+                StandingOrderResponse::responseRefId),
+            r -> "responseRefID " + r.responseRefId());
   }
 
   /** The settings this service writes requests with. */
@@ -98,7 +116,10 @@ public final class RatibaService {
    * @throws MpesaException for any other failure
    */
   public StandingOrderResponse createStandingOrder(StandingOrderRequest request) {
-    Checks.required(request, "request");
+    return pipeline.call(createSpec, request);
+  }
+
+  private Outgoing createBody(ClientContext context, StandingOrderRequest request) {
     String shortCode =
         request.receiverShortCode() != null ? request.receiverShortCode() : context.shortCode();
     if (shortCode == null) {
@@ -115,14 +136,6 @@ public final class RatibaService {
               + today
               + " in Nairobi)");
     }
-    context.checkCallbackUrl("callbackUrl", request.callbackUrl());
-    if (!ClientContext.bannedWords(request.callbackUrl()).isEmpty()) {
-      log.warn(
-          "{} callbackUrl contains {}, which Daraja bans in C2B URLs and may reject",
-          CREATE.name(),
-          ClientContext.bannedWords(request.callbackUrl()));
-    }
-    String frequencyCode = settings.frequencyCode(request.frequency());
     CreateBody body =
         new CreateBody(
             request.name(),
@@ -136,88 +149,17 @@ public final class RatibaService {
             request.callbackUrl().toString(),
             request.accountReference(),
             request.description(),
-            frequencyCode,
+            settings.frequencyCode(request.frequency()),
             request.customStandingOrderId());
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put("shortCode", shortCode);
-    references.put("standingOrderName", request.name());
-    references.put("accountReference", request.accountReference());
-    references.put("amount", Long.toString(request.amount()));
-    references.put("phoneNumber", request.phoneNumber().masked());
-    references.put("frequency", request.frequency().name());
-    references.put("startDate", body.startDate());
-    if (request.customStandingOrderId() != null) {
-      references.put("customStandingOrderId", request.customStandingOrderId());
-    }
-    Instant sentAt = context.clock().instant();
-    StandingOrderResponse response =
-        context.transport().post(CREATE, body, StandingOrderResponse.class, references);
-    requireAccepted(response, references, sentAt);
-    log.debug(
-        "{} accepted: responseRefID {}, phone {}",
-        CREATE.name(),
-        response.responseRefId(),
-        request.phoneNumber().masked());
-    return response;
-  }
-
-  /** Throws unless Ratiba's envelope says the request was accepted. */
-  private void requireAccepted(
-      StandingOrderResponse response, Map<String, String> references, Instant sentAt) {
-    String code = response.responseCode();
-    if (code == null || code.isBlank()) {
-      throw context
-          .transport()
-          .outcomeUnknown(
-              CREATE,
-              CREATE.name() + " was answered without a responseCode.",
-              references,
-              sentAt,
-              null);
-    }
-    String normalised = normalise(code);
-    if (normalised.equals("200") || normalised.equals("0")) {
-      return;
-    }
-    String description = Redaction.redact(response.responseDescription(), null);
-    if (HTTP_LIKE.matcher(normalised).matches() && normalised.startsWith("5")) {
-      // "500 for a system failure": nothing says whether the order was created first.
-      throw context
-          .transport()
-          .outcomeUnknown(
-              CREATE,
-              CREATE.name()
-                  + " was answered with responseCode "
-                  + normalised
-                  + (description == null ? "" : " (" + description + ")")
-                  + ".",
-              references,
-              sentAt,
-              null);
-    }
-    DarajaError error =
-        switch (normalised) {
-          case "1050" -> DarajaError.DUPLICATE_REQUEST; // standing order name already used
-          case "1051" -> DarajaError.INVALID_FIELD; // invalid payload field
-          case "401", "403" -> DarajaError.PRODUCT_NOT_ENABLED;
-          default ->
-              ErrorClassifier.classify(
-                  CREATE,
-                  HTTP_LIKE.matcher(normalised).matches() ? Integer.parseInt(normalised) : 200,
-                  null,
-                  description,
-                  true);
-        };
-    throw ErrorClassifier.toException(
-        CREATE.name(), 200, code, description, response.responseRefId(), error, null);
-  }
-
-  private static String normalise(String code) {
-    try {
-      return ResultCode.of(code).value();
-    } catch (IllegalArgumentException e) {
-      return code.strip();
-    }
+    return Outgoing.body(body)
+        .ref("shortCode", shortCode)
+        .ref("standingOrderName", request.name())
+        .ref("accountReference", request.accountReference())
+        .ref("amount", Long.toString(request.amount()))
+        .ref("phoneNumber", request.phoneNumber().masked())
+        .ref("frequency", request.frequency().name())
+        .ref("startDate", body.startDate())
+        .ref("customStandingOrderId", request.customStandingOrderId());
   }
 
   @JsonPropertyOrder({

@@ -1,8 +1,8 @@
 package dev.mpesa.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mpesa.internal.CallbackUrls;
 import dev.mpesa.internal.Checks;
-import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.Redaction;
 import dev.mpesa.internal.json.Json;
 import java.io.IOException;
@@ -155,7 +155,7 @@ public final class CallbackUrlCheck {
           new Finding(
               Problem.NOT_HTTPS, "production callback URLs must be https, not " + url.getScheme()));
     }
-    Set<String> banned = ClientContext.bannedWords(url);
+    Set<String> banned = CallbackUrls.bannedWords(url);
     if (!banned.isEmpty()) {
       findings.add(
           new Finding(
@@ -230,7 +230,7 @@ public final class CallbackUrlCheck {
       return;
     }
     for (InetAddress a : addresses) {
-      if (ClientContext.isNotPublic(a)) {
+      if (CallbackUrls.isNotPublic(a)) {
         findings.add(
             new Finding(
                 Problem.NOT_PUBLIC,

@@ -2,8 +2,8 @@ package dev.mpesa.security;
 
 import dev.mpesa.error.CallbackVerificationException;
 import dev.mpesa.error.CallbackVerificationException.Reason;
+import dev.mpesa.internal.CallbackUrls;
 import dev.mpesa.internal.Checks;
-import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.Problems;
 import dev.mpesa.internal.Redaction;
 import java.net.URI;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -380,11 +379,7 @@ public final class CallbackUrlSigner {
       throw new IllegalArgumentException(
           "baseUrl must not have a query or fragment: the token is appended to its path");
     }
-    Set<String> banned = ClientContext.bannedWords(baseUrl);
-    if (!banned.isEmpty()) {
-      throw new IllegalArgumentException(
-          "baseUrl contains words Daraja refuses in callback URLs: " + banned);
-    }
+    CallbackUrls.refuseBannedWords("baseUrl", baseUrl);
     return baseUrl.toString();
   }
 

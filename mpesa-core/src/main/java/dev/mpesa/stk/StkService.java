@@ -14,8 +14,13 @@ import dev.mpesa.error.MpesaNetworkException;
 import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.ClientContext;
+import dev.mpesa.internal.http.Acceptance;
+import dev.mpesa.internal.http.Endpoint;
+import dev.mpesa.internal.http.Endpoint.CallbackUrl;
+import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
+import dev.mpesa.internal.http.Pipeline;
 import dev.mpesa.result.DarajaError;
 import dev.mpesa.result.PaymentStatus;
 import dev.mpesa.stk.StkConfirmation.Outcome;
@@ -25,9 +30,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +57,47 @@ public final class StkService {
   /** ...up to this, so that polling stays clear of Daraja's spike arrest. */
   public static final Duration AWAIT_MAX_INTERVAL = Duration.ofSeconds(15);
 
+  private static final Endpoint<StkPushRequest, StkPushResponse, StkPushResponse> PUSH_SPEC =
+      new Endpoint<>(
+          PUSH,
+          r -> CallbackUrl.of("callbackUrl", r.callbackUrl()),
+          StkService::pushBody,
+          StkPushResponse.class,
+          Acceptance.<StkPushRequest, StkPushResponse>responseCode(
+                  StkPushResponse::responseCode,
+                  StkPushResponse::responseDescription,
+                  StkPushResponse::merchantRequestId)
+              .then(Acceptance.carries("CheckoutRequestID", StkPushResponse::checkoutRequestId)),
+          r ->
+              "CheckoutRequestID "
+                  + r.checkoutRequestId()
+                  + ", MerchantRequestID "
+                  + r.merchantRequestId());
+
+  private static final Endpoint<String, StkQueryResponse, StkQueryResponse> QUERY_SPEC =
+      Endpoint.of(
+          QUERY,
+          (context, id) -> {
+            requireExpressSettings(context);
+            String timestamp = timestamp(context);
+            return Outgoing.body(
+                    new QueryBody(
+                        context.shortCode(),
+                        password(context, context.shortCode(), timestamp),
+                        timestamp,
+                        id))
+                .ref("CheckoutRequestID", id);
+          },
+          StkQueryResponse.class,
+          (id, r, v) -> {
+            if (r.responseCode() != null) {
+              v.requireResponseCode(r.responseCode(), r.responseDescription(), id);
+            }
+            return r;
+          },
+          r -> "CheckoutRequestID " + r.checkoutRequestId() + ", status " + r.status());
+
+  private final Pipeline pipeline;
   private final ClientContext context;
   private final Duration awaitFirst;
   private final Duration awaitInterval;
@@ -62,25 +106,26 @@ public final class StkService {
   /**
    * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.stk()}.
    *
-   * @param context the client's shared context
+   * @param pipeline the client's pipeline
    */
-  @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
-  public StkService(ClientContext context) {
-    this(context, AWAIT_FIRST_DELAY, AWAIT_INTERVAL, AWAIT_MAX_INTERVAL);
+  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
+  public StkService(Pipeline pipeline) {
+    this(pipeline, AWAIT_FIRST_DELAY, AWAIT_INTERVAL, AWAIT_MAX_INTERVAL);
   }
 
   /**
    * Used by {@code MpesaClient}, with the builder's {@code stkAwaitSchedule}.
    *
-   * @param context the client's shared context
+   * @param pipeline the client's pipeline
    * @param awaitFirst the wait before {@link #await}'s first query
    * @param awaitInterval the first interval between its queries
    * @param awaitMax the longest interval between its queries
    */
-  @SuppressWarnings("exports") // ClientContext is internal: only MpesaClient can call this
+  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
   public StkService(
-      ClientContext context, Duration awaitFirst, Duration awaitInterval, Duration awaitMax) {
-    this.context = Checks.required(context, "context");
+      Pipeline pipeline, Duration awaitFirst, Duration awaitInterval, Duration awaitMax) {
+    this.pipeline = Checks.required(pipeline, "pipeline");
+    this.context = pipeline.context();
     this.awaitFirst = awaitFirst;
     this.awaitInterval = awaitInterval;
     this.awaitMax = awaitMax;
@@ -105,67 +150,7 @@ public final class StkService {
    * @throws MpesaException for any other failure
    */
   public StkPushResponse push(StkPushRequest request) {
-    Checks.required(request, "request");
-    requireExpressSettings();
-    if (request.amount() > context.stkMaxAmount()) {
-      throw new IllegalArgumentException(
-          "amount "
-              + request.amount()
-              + " is above the maximum of "
-              + context.stkMaxAmount()
-              + " shillings for M-Pesa Express (set stkMaxAmount on the client to change it)");
-    }
-    context.checkCallbackUrl("callbackUrl", request.callbackUrl());
-    if (!ClientContext.bannedWords(request.callbackUrl()).isEmpty()) {
-      log.warn(
-          "stk.push callbackUrl contains {}, which Daraja bans in C2B URLs and may reject",
-          ClientContext.bannedWords(request.callbackUrl()));
-    }
-    String shortCode = context.shortCode();
-    String timestamp = timestamp();
-    PushBody body =
-        new PushBody(
-            shortCode,
-            password(shortCode, timestamp),
-            timestamp,
-            request.transactionType(),
-            Long.toString(request.amount()),
-            request.phoneNumber().value(),
-            request.isBuyGoods() ? request.tillNumber() : shortCode,
-            request.phoneNumber().value(),
-            request.callbackUrl().toString(),
-            request.accountReference(),
-            request.description());
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put("shortCode", shortCode);
-    references.put("accountReference", request.accountReference());
-    references.put("amount", Long.toString(request.amount()));
-    references.put("phoneNumber", request.phoneNumber().masked());
-    references.put("timestamp", timestamp);
-    Instant sentAt = context.clock().instant();
-    StkPushResponse response =
-        context.transport().post(PUSH, body, StkPushResponse.class, references);
-    context
-        .transport()
-        .requireAccepted(
-            PUSH,
-            response.responseCode(),
-            response.responseDescription(),
-            response.merchantRequestId(),
-            references,
-            sentAt);
-    if (isBlank(response.checkoutRequestId())) {
-      throw context
-          .transport()
-          .outcomeUnknown(
-              PUSH, "stk.push was answered without a CheckoutRequestID.", references, sentAt, null);
-    }
-    log.debug(
-        "stk.push accepted: CheckoutRequestID {}, MerchantRequestID {}, phone {}",
-        response.checkoutRequestId(),
-        response.merchantRequestId(),
-        request.phoneNumber().masked());
-    return response;
+    return pipeline.call(PUSH_SPEC, request);
   }
 
   /**
@@ -183,36 +168,15 @@ public final class StkService {
     if (checkoutRequestId == null || checkoutRequestId.isBlank()) {
       throw new IllegalArgumentException("checkoutRequestId is required");
     }
-    requireExpressSettings();
     String id = checkoutRequestId.strip();
-    String shortCode = context.shortCode();
-    String timestamp = timestamp();
-    QueryBody body = new QueryBody(shortCode, password(shortCode, timestamp), timestamp, id);
-    StkQueryResponse response;
     try {
-      response =
-          context
-              .transport()
-              .post(QUERY, body, StkQueryResponse.class, Map.of("CheckoutRequestID", id));
+      return pipeline.call(QUERY_SPEC, id);
     } catch (MpesaApiException e) {
       if (e.error() == DarajaError.TRANSACTION_PENDING) {
         return StkQueryResponse.pending(id, e.errorMessage());
       }
       throw e;
     }
-    if (response.responseCode() != null) {
-      context
-          .transport()
-          .requireAccepted(
-              QUERY,
-              response.responseCode(),
-              response.responseDescription(),
-              id,
-              Map.of(),
-              context.clock().instant());
-    }
-    log.debug("stk.query {}: {}", id, response.status());
-    return response;
   }
 
   /**
@@ -447,7 +411,40 @@ public final class StkService {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
-  private void requireExpressSettings() {
+  /** The push's wire body: the Nairobi timestamp and the password computed once. */
+  private static Outgoing pushBody(ClientContext context, StkPushRequest request) {
+    requireExpressSettings(context);
+    if (request.amount() > context.stkMaxAmount()) {
+      throw new IllegalArgumentException(
+          "amount "
+              + request.amount()
+              + " is above the maximum of "
+              + context.stkMaxAmount()
+              + " shillings for M-Pesa Express (set stkMaxAmount on the client to change it)");
+    }
+    String shortCode = context.shortCode();
+    String timestamp = timestamp(context);
+    return Outgoing.body(
+            new PushBody(
+                shortCode,
+                password(context, shortCode, timestamp),
+                timestamp,
+                request.transactionType(),
+                Long.toString(request.amount()),
+                request.phoneNumber().value(),
+                request.isBuyGoods() ? request.tillNumber() : shortCode,
+                request.phoneNumber().value(),
+                request.callbackUrl().toString(),
+                request.accountReference(),
+                request.description()))
+        .ref("shortCode", shortCode)
+        .ref("accountReference", request.accountReference())
+        .ref("amount", Long.toString(request.amount()))
+        .ref("phoneNumber", request.phoneNumber().masked())
+        .ref("timestamp", timestamp);
+  }
+
+  private static void requireExpressSettings(ClientContext context) {
     if (context.shortCode() == null || context.passkey() == null) {
       throw new IllegalStateException(
           "M-Pesa Express needs a short code and passkey: set shortCode(...) and passkey(...) on"
@@ -455,12 +452,12 @@ public final class StkService {
     }
   }
 
-  private String timestamp() {
+  private static String timestamp(ClientContext context) {
     return LocalDateTime.now(context.clock().withZone(ClientContext.NAIROBI))
         .format(ClientContext.TIMESTAMP);
   }
 
-  private String password(String shortCode, String timestamp) {
+  private static String password(ClientContext context, String shortCode, String timestamp) {
     return Base64.getEncoder()
         .encodeToString(
             (shortCode + context.passkey() + timestamp).getBytes(StandardCharsets.UTF_8));

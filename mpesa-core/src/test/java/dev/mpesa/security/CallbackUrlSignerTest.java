@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.mpesa.error.CallbackVerificationException;
 import dev.mpesa.error.CallbackVerificationException.Reason;
 import dev.mpesa.error.MpesaException;
-import dev.mpesa.internal.ClientContext;
+import dev.mpesa.internal.CallbackUrls;
 import dev.mpesa.testing.FakeClock;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -360,7 +360,7 @@ class CallbackUrlSignerTest {
 
       URI url = signer.sign(BASE, reference.toString());
 
-      assertThat(ClientContext.bannedWords(url)).as(url.toString()).isEmpty();
+      assertThat(CallbackUrls.bannedWords(url)).as(url.toString()).isEmpty();
       assertThat(url.toString().length()).isLessThanOrEqualTo(CallbackUrlSigner.MAX_URL_LENGTH);
       assertThat(signer.verify(url.toString()).reference()).isEqualTo(reference.toString());
       tokens.add(token(url));
@@ -374,7 +374,7 @@ class CallbackUrlSignerTest {
   void sign_bannedWordAsReference_urlIsClean(String reference) {
     URI url = signer.sign(BASE, reference);
 
-    assertThat(ClientContext.bannedWords(url)).isEmpty();
+    assertThat(CallbackUrls.bannedWords(url)).isEmpty();
     assertThat(signer.verify(url.toString()).reference()).isEqualTo(reference);
   }
 

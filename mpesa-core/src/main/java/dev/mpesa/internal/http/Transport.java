@@ -15,7 +15,6 @@ import dev.mpesa.internal.auth.TokenManager;
 import dev.mpesa.internal.json.Json;
 import dev.mpesa.internal.resilience.Deadline;
 import dev.mpesa.internal.resilience.Resilience;
-import dev.mpesa.result.Acknowledgement;
 import dev.mpesa.result.DarajaError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -202,75 +201,23 @@ public final class Transport {
       return map(op, json, type);
     } catch (MpesaApiException e) {
       if (op.idempotency().hasEffects()) {
-        throw outcomeUnknown(
-            op,
-            op.name() + " was answered 2xx with a body the SDK cannot read.",
-            references,
-            clock.instant(),
-            e);
+        OutcomeUnknownException unknown =
+            new OutcomeUnknownException(
+                op.name(),
+                op.name() + " was answered 2xx with a body the SDK cannot read.",
+                references,
+                clock.instant(),
+                e);
+        notifyUnknown(unknown);
+        throw unknown;
       }
       throw e;
     }
   }
 
-  /**
-   * Checks the {@code ResponseCode} of a 2xx answer (see {@link Acceptance#require}), telling the
-   * listener when the outcome is unknown. Every product checks its answers through here.
-   */
-  public void requireAccepted(
-      Operation op,
-      String responseCode,
-      String responseDescription,
-      String requestId,
-      Map<String, String> references,
-      Instant sentAt) {
-    try {
-      Acceptance.require(op, responseCode, responseDescription, requestId, references, sentAt);
-    } catch (OutcomeUnknownException e) {
-      resilience.notify(() -> listener.onOutcomeUnknown(e));
-      throw e;
-    }
-  }
-
-  /**
-   * Checks an {@link Acknowledgement}: its {@code ResponseCode} (see {@link #requireAccepted}), and
-   * that it carries an id to match the result with. Without one the caller cannot tell what
-   * happened: an unknown outcome for an operation with effects, an error for a read.
-   */
-  public Acknowledgement acknowledged(
-      Operation op, Acknowledgement ack, Map<String, String> references, Instant sentAt) {
-    String id =
-        ack.conversationId() != null && !ack.conversationId().isBlank()
-            ? ack.conversationId()
-            : ack.originatorConversationId();
-    requireAccepted(op, ack.responseCode(), ack.responseDescription(), id, references, sentAt);
-    if (id == null || id.isBlank()) {
-      String message =
-          op.name()
-              + " was accepted without a ConversationID or OriginatorConversationID, so its"
-              + " result cannot be matched.";
-      if (op.idempotency().hasEffects()) {
-        throw outcomeUnknown(op, message, references, sentAt, null);
-      }
-      throw new MpesaApiException(
-          op.name(), 200, ack.responseCode(), message, null, DarajaError.UNKNOWN, null);
-    }
-    return ack;
-  }
-
-  /**
-   * An {@link OutcomeUnknownException} for an answer the service cannot trust, the listener told.
-   */
-  public OutcomeUnknownException outcomeUnknown(
-      Operation op,
-      String message,
-      Map<String, String> references,
-      Instant sentAt,
-      Throwable cause) {
-    OutcomeUnknownException e =
-        new OutcomeUnknownException(op.name(), message, references, sentAt, cause);
+  /** Tells the listener about an unknown outcome that an acceptance rule found. */
+  void notifyUnknown(OutcomeUnknownException e) {
     resilience.notify(() -> listener.onOutcomeUnknown(e));
-    return e;
   }
 
   /**

@@ -13,7 +13,9 @@ import dev.mpesa.c2b.C2bVersion;
 import dev.mpesa.internal.ClientContext;
 import dev.mpesa.internal.Problems;
 import dev.mpesa.internal.auth.TokenManager;
+import dev.mpesa.internal.http.OAuthFetcher;
 import dev.mpesa.internal.http.Pipeline;
+import dev.mpesa.internal.http.Services;
 import dev.mpesa.internal.http.Transport;
 import dev.mpesa.internal.json.Json;
 import dev.mpesa.internal.resilience.Resilience;
@@ -77,7 +79,7 @@ public final class MpesaClient implements AutoCloseable {
   private final String baseUrl;
   private final OkHttpClient ownedHttpClient;
   private final ExecutorService tokenRefresher;
-  private final Transport transport;
+  private final Pipeline pipeline;
   private final Resilience resilience;
   private final StkService stk;
   private final B2cService b2c;
@@ -113,26 +115,19 @@ public final class MpesaClient implements AutoCloseable {
     ObjectMapper mapper = Json.newMapper();
     this.resilience =
         new Resilience(b.retry, b.circuitBreaker, b.rateLimit, b.clock, b.sleeper, b.listener);
-    this.transport =
-        new Transport(
-            http,
-            mapper,
-            baseUrl,
-            b.clock,
-            b.consumerKey,
-            b.consumerSecret,
-            resilience,
-            b.listener);
+    Transport transport = new Transport(http, mapper, baseUrl, b.clock, resilience, b.listener);
     this.tokenRefresher = newRefresher();
-    transport.tokens(
+    TokenManager tokens =
         new TokenManager(
             tokenKey(baseUrl, b.consumerKey),
             b.tokenStore,
             b.clock,
             tokenRefresher,
-            transport::fetchToken,
+            new OAuthFetcher(
+                transport, resilience, b.clock, b.listener, b.consumerKey, b.consumerSecret),
+            resilience::newDeadline,
             TokenManager.DEFAULT_REFRESH_MARGIN,
-            TokenManager.DEFAULT_EXPIRY_MARGIN));
+            TokenManager.DEFAULT_EXPIRY_MARGIN);
     ClientContext context =
         new ClientContext(
             environment,
@@ -142,17 +137,23 @@ public final class MpesaClient implements AutoCloseable {
             b.passkey,
             b.stkMaxAmount,
             b.initiatorName,
-            securityCredential(b));
-    Pipeline pipeline = new Pipeline(transport, context);
-    this.stk = new StkService(pipeline, b.awaitFirst, b.awaitInterval, b.awaitMax);
-    this.b2c = new B2cService(pipeline, b.b2cVersion);
-    this.b2b = new B2bService(pipeline);
-    this.c2b = new C2bService(pipeline, b.c2bVersion);
-    this.pull = new PullService(pipeline);
-    this.account = new AccountService(pipeline);
-    this.qr = new QrService(pipeline);
-    this.ratiba = new RatibaService(pipeline, b.ratibaSettings);
-    this.billManager = new BillManagerService(pipeline);
+            securityCredential(b),
+            b.b2cVersion,
+            b.c2bVersion,
+            b.ratibaSettings,
+            b.awaitFirst,
+            b.awaitInterval,
+            b.awaitMax);
+    this.pipeline = new Pipeline(transport, tokens, resilience, mapper, b.listener, context);
+    this.stk = Services.create(StkService.class, pipeline);
+    this.b2c = Services.create(B2cService.class, pipeline);
+    this.b2b = Services.create(B2bService.class, pipeline);
+    this.c2b = Services.create(C2bService.class, pipeline);
+    this.pull = Services.create(PullService.class, pipeline);
+    this.account = Services.create(AccountService.class, pipeline);
+    this.qr = Services.create(QrService.class, pipeline);
+    this.ratiba = Services.create(RatibaService.class, pipeline);
+    this.billManager = Services.create(BillManagerService.class, pipeline);
   }
 
   /** A builder; {@link Builder#build()} says what is missing. */
@@ -220,8 +221,8 @@ public final class MpesaClient implements AutoCloseable {
     return billManager;
   }
 
-  Transport transport() {
-    return transport;
+  Pipeline pipeline() {
+    return pipeline;
   }
 
   Resilience resilience() {

@@ -667,7 +667,7 @@ class CircuitBreakerTest {
   }
 
   static JsonNode postB2c(MpesaClient mpesa, Operation op) {
-    return mpesa.transport().post(op, Map.of("a", "b"), JsonNode.class, Map.of());
+    return mpesa.pipeline().post(op, Map.of("a", "b"), JsonNode.class, Map.of());
   }
 
   @Test

@@ -267,7 +267,7 @@ class HttpLayerTest {
     mpesa.stk().query("ws_CO_1");
     assertThat(sleeps).isEmpty();
     // A B2C call right after has a slot of its own...
-    mpesa.transport().post(b2c, Map.of("a", "b"), JsonNode.class, Map.of());
+    mpesa.pipeline().post(b2c, Map.of("a", "b"), JsonNode.class, Map.of());
     assertThat(sleeps).isEmpty();
     // ...while a second query waits for the next stk slot, one second on.
     mpesa.stk().query("ws_CO_1");
@@ -516,7 +516,7 @@ class HttpLayerTest {
     assertThat(RetrySettings.defaults().deadline()).isPositive();
 
     MpesaClient mpesa = track(TestClients.sandbox(server).build());
-    OkHttpClient http = mpesa.transport().httpClient();
+    OkHttpClient http = mpesa.pipeline().transport().httpClient();
     assertThat(http.connectTimeoutMillis())
         .isEqualTo(MpesaClient.DEFAULT_CONNECT_TIMEOUT.toMillis());
     assertThat(http.readTimeoutMillis()).isEqualTo(MpesaClient.DEFAULT_READ_TIMEOUT.toMillis());
@@ -537,7 +537,7 @@ class HttpLayerTest {
                 .build());
     MpesaClient mpesa = track(TestClients.sandbox(server).httpClient(infinite).build());
 
-    OkHttpClient http = mpesa.transport().httpClient();
+    OkHttpClient http = mpesa.pipeline().transport().httpClient();
     assertThat(http.connectTimeoutMillis())
         .isEqualTo(MpesaClient.DEFAULT_CONNECT_TIMEOUT.toMillis());
     assertThat(http.readTimeoutMillis()).isEqualTo(MpesaClient.DEFAULT_READ_TIMEOUT.toMillis());
@@ -659,7 +659,8 @@ class HttpLayerTest {
     List<RecordedRequest> seen = daraja.businessRequests();
     assertThat(seen).hasSize(calls);
     // One client for the SDK instance: it shares the caller's pool.
-    assertThat(mpesa.transport().httpClient().connectionPool()).isSameAs(mine.connectionPool());
+    assertThat(mpesa.pipeline().transport().httpClient().connectionPool())
+        .isSameAs(mine.connectionPool());
     assertThat(mine.connectionPool().connectionCount()).isBetween(1, 2);
     assertThat(mine.connectionPool().idleConnectionCount())
         .isEqualTo(mine.connectionPool().connectionCount());

@@ -1,6 +1,9 @@
 package dev.mpesa.account;
 
 import dev.mpesa.internal.Checks;
+import dev.mpesa.internal.Redaction;
+import dev.mpesa.result.ResultRequest;
+import dev.mpesa.result.ResultRequestBuilder;
 import java.net.URI;
 
 /**
@@ -30,10 +33,11 @@ public record AccountBalanceRequest(
     String partyA,
     String remarks,
     URI resultUrl,
-    URI queueTimeoutUrl) {
+    URI queueTimeoutUrl)
+    implements ResultRequest {
 
   /** Longest {@code Remarks} Daraja accepts. */
-  public static final int MAX_REMARKS = 100;
+  static final int MAX_REMARKS = 100;
 
   /** Validates the request; see the class documentation for the rules. */
   public AccountBalanceRequest {
@@ -66,19 +70,16 @@ public record AccountBalanceRequest(
         + ", remarks="
         + remarks
         + ", resultUrl="
-        + AccountService.brief(resultUrl)
+        + Redaction.brief(resultUrl)
         + ", queueTimeoutUrl="
-        + AccountService.brief(queueTimeoutUrl)
+        + Redaction.brief(queueTimeoutUrl)
         + "]";
   }
 
   /** Builds an {@link AccountBalanceRequest}; {@link #build()} validates. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends ResultRequestBuilder<Builder> {
     private IdentifierType identifierType;
     private String partyA;
-    private String remarks;
-    private URI resultUrl;
-    private URI queueTimeoutUrl;
 
     private Builder() {}
 
@@ -93,47 +94,6 @@ public record AccountBalanceRequest(
     public Builder tillNumber(String tillNumber) {
       this.identifierType = IdentifierType.TILL_NUMBER;
       this.partyA = Checks.required(tillNumber, "tillNumber");
-      return this;
-    }
-
-    /** {@code Remarks}: 1 to 100 characters, sent along with the query. Required. */
-    public Builder remarks(String remarks) {
-      this.remarks = remarks;
-      return this;
-    }
-
-    /**
-     * Where Daraja POSTs the balances ({@code ResultURL}). Required.
-     *
-     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
-     *     it
-     */
-    public Builder resultUrl(String resultUrl) {
-      this.resultUrl = Checks.callbackUrl("resultUrl", resultUrl);
-      return this;
-    }
-
-    /** Where Daraja POSTs the balances ({@code ResultURL}). Required. */
-    public Builder resultUrl(URI resultUrl) {
-      this.resultUrl = resultUrl;
-      return this;
-    }
-
-    /**
-     * Where Daraja POSTs a notice if the query times out in its queue ({@code QueueTimeOutURL}).
-     * Required.
-     *
-     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
-     *     it
-     */
-    public Builder queueTimeoutUrl(String queueTimeoutUrl) {
-      this.queueTimeoutUrl = Checks.callbackUrl("queueTimeoutUrl", queueTimeoutUrl);
-      return this;
-    }
-
-    /** Where Daraja POSTs a timeout notice ({@code QueueTimeOutURL}). Required. */
-    public Builder queueTimeoutUrl(URI queueTimeoutUrl) {
-      this.queueTimeoutUrl = queueTimeoutUrl;
       return this;
     }
 

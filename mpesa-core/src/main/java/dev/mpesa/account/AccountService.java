@@ -8,14 +8,12 @@ import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.http.Endpoint;
-import dev.mpesa.internal.http.Endpoint.CallbackUrl;
 import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
 import dev.mpesa.internal.http.Pipeline;
+import dev.mpesa.internal.http.Services;
 import dev.mpesa.result.Acknowledgement;
-import java.net.URI;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -50,9 +48,8 @@ public final class AccountService {
 
   private static final Endpoint<AccountBalanceRequest, Acknowledgement, Acknowledgement>
       BALANCE_SPEC =
-          Endpoint.acknowledged(
+          Endpoint.result(
               BALANCE,
-              r -> urls(r.resultUrl(), r.queueTimeoutUrl()),
               (context, r) ->
                   Outgoing.body(
                           new BalanceBody(
@@ -69,9 +66,8 @@ public final class AccountService {
 
   private static final Endpoint<TransactionStatusRequest, Acknowledgement, Acknowledgement>
       STATUS_SPEC =
-          Endpoint.acknowledged(
+          Endpoint.result(
               STATUS,
-              r -> urls(r.resultUrl(), r.queueTimeoutUrl()),
               (context, r) ->
                   Outgoing.body(
                           new StatusBody(
@@ -95,9 +91,8 @@ public final class AccountService {
                           r.phoneNumber() != null ? r.phoneNumber().masked() : r.partyA()));
 
   private static final Endpoint<ReversalRequest, Acknowledgement, Acknowledgement> REVERSAL_SPEC =
-      Endpoint.acknowledged(
+      Endpoint.result(
           REVERSAL,
-          r -> urls(r.resultUrl(), r.queueTimeoutUrl()),
           (context, r) ->
               Outgoing.body(
                       new ReversalBody(
@@ -118,13 +113,12 @@ public final class AccountService {
 
   private final Pipeline pipeline;
 
-  /**
-   * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.account()}.
-   *
-   * @param pipeline the client's pipeline
-   */
-  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
-  public AccountService(Pipeline pipeline) {
+  static {
+    Services.register(AccountService.class, AccountService::new);
+  }
+
+  /** Made by {@code MpesaClient}; obtain the service from it. */
+  AccountService(Pipeline pipeline) {
     this.pipeline = Checks.required(pipeline, "pipeline");
   }
 
@@ -203,10 +197,6 @@ public final class AccountService {
     return pipeline.call(REVERSAL_SPEC, request);
   }
 
-  private static List<CallbackUrl> urls(URI resultUrl, URI queueTimeoutUrl) {
-    return CallbackUrl.of("resultUrl", resultUrl, "queueTimeoutUrl", queueTimeoutUrl);
-  }
-
   /** Checks a short code or till: 5 to 9 digits (Daraja documents 6 to 9; PayBills of 5 exist). */
   static String organisation(String field, String value) {
     return Checks.digits(field, value, 5, 9);
@@ -233,11 +223,6 @@ public final class AccountService {
       case MSISDN -> "phoneNumber";
       default -> "shortCode";
     };
-  }
-
-  /** A URL without its path and query, which may carry a per-request token: for toString. */
-  static String brief(URI url) {
-    return url == null ? "null" : url.getScheme() + "://" + url.getHost() + "/...";
   }
 
   @JsonPropertyOrder({

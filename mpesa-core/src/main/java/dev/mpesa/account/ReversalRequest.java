@@ -1,6 +1,9 @@
 package dev.mpesa.account;
 
 import dev.mpesa.internal.Checks;
+import dev.mpesa.internal.Redaction;
+import dev.mpesa.result.ResultRequest;
+import dev.mpesa.result.ResultRequestBuilder;
 import java.net.URI;
 
 /**
@@ -13,10 +16,10 @@ import java.net.URI;
  * value the API accepts.
  *
  * <p>The constructor checks Daraja's documented limits: a receipt of letters and digits; the
- * payment's amount in whole shillings, 1 to {@value #MAX_AMOUNT} (M-Pesa's largest customer
- * payment); your short code or till, 5 to 9 digits; {@code Remarks} 2 to 100 characters; {@code
- * Occasion} at most 100; both URLs absolute http(s). The client adds the rules that depend on its
- * settings (an initiator configured; https and a public host in production) before sending.
+ * payment's amount in whole shillings, 1 to 250,000 (M-Pesa's largest customer payment); your short
+ * code or till, 5 to 9 digits; {@code Remarks} 2 to 100 characters; {@code Occasion} at most 100;
+ * both URLs absolute http(s). The client adds the rules that depend on its settings (an initiator
+ * configured; https and a public host in production) before sending.
  *
  * @param transactionId the M-Pesa receipt of the payment to reverse ({@code TransactionID})
  * @param amount the amount of that payment, whole shillings ({@code Amount})
@@ -33,19 +36,20 @@ public record ReversalRequest(
     String remarks,
     String occasion,
     URI resultUrl,
-    URI queueTimeoutUrl) {
+    URI queueTimeoutUrl)
+    implements ResultRequest {
 
   /** The largest amount M-Pesa lets a customer pay in one transaction, KES 250,000. */
-  public static final long MAX_AMOUNT = 250_000;
+  static final long MAX_AMOUNT = 250_000;
 
   /** Shortest {@code Remarks} Daraja accepts on a reversal. */
-  public static final int MIN_REMARKS = 2;
+  static final int MIN_REMARKS = 2;
 
   /** Longest {@code Remarks} Daraja accepts. */
-  public static final int MAX_REMARKS = 100;
+  static final int MAX_REMARKS = 100;
 
   /** Longest {@code Occasion} Daraja accepts. */
-  public static final int MAX_OCCASION = 100;
+  static final int MAX_OCCASION = 100;
 
   /** Validates the request; see the class documentation for the rules. */
   public ReversalRequest {
@@ -80,21 +84,18 @@ public record ReversalRequest(
         + remarks
         + (occasion == null ? "" : ", occasion=" + occasion)
         + ", resultUrl="
-        + AccountService.brief(resultUrl)
+        + Redaction.brief(resultUrl)
         + ", queueTimeoutUrl="
-        + AccountService.brief(queueTimeoutUrl)
+        + Redaction.brief(queueTimeoutUrl)
         + "]";
   }
 
   /** Builds a {@link ReversalRequest}; {@link #build()} validates. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends ResultRequestBuilder<Builder> {
     private String transactionId;
     private long amount;
     private String receiverParty;
-    private String remarks;
     private String occasion;
-    private URI resultUrl;
-    private URI queueTimeoutUrl;
 
     private Builder() {}
 
@@ -116,51 +117,9 @@ public record ReversalRequest(
       return this;
     }
 
-    /** {@code Remarks}: 2 to 100 characters. Required. */
-    public Builder remarks(String remarks) {
-      this.remarks = remarks;
-      return this;
-    }
-
     /** {@code Occasion}: at most 100 characters. Optional. */
     public Builder occasion(String occasion) {
       this.occasion = occasion;
-      return this;
-    }
-
-    /**
-     * Where Daraja POSTs the outcome ({@code ResultURL}). Required.
-     *
-     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
-     *     it
-     */
-    public Builder resultUrl(String resultUrl) {
-      this.resultUrl = Checks.callbackUrl("resultUrl", resultUrl);
-      return this;
-    }
-
-    /** Where Daraja POSTs the outcome ({@code ResultURL}). Required. */
-    public Builder resultUrl(URI resultUrl) {
-      this.resultUrl = resultUrl;
-      return this;
-    }
-
-    /**
-     * Where Daraja POSTs a notice if the reversal times out in its queue ({@code QueueTimeOutURL}).
-     * A timeout does not say whether money moved: check with a transaction status query before
-     * reversing again. Required.
-     *
-     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
-     *     it
-     */
-    public Builder queueTimeoutUrl(String queueTimeoutUrl) {
-      this.queueTimeoutUrl = Checks.callbackUrl("queueTimeoutUrl", queueTimeoutUrl);
-      return this;
-    }
-
-    /** Where Daraja POSTs a timeout notice ({@code QueueTimeOutURL}). Required. */
-    public Builder queueTimeoutUrl(URI queueTimeoutUrl) {
-      this.queueTimeoutUrl = queueTimeoutUrl;
       return this;
     }
 

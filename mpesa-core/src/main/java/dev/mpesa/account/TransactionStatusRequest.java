@@ -1,7 +1,10 @@
 package dev.mpesa.account;
 
 import dev.mpesa.internal.Checks;
+import dev.mpesa.internal.Redaction;
 import dev.mpesa.phone.PhoneNumber;
+import dev.mpesa.result.ResultRequest;
+import dev.mpesa.result.ResultRequestBuilder;
 import java.net.URI;
 
 /**
@@ -50,16 +53,17 @@ public record TransactionStatusRequest(
     String remarks,
     String occasion,
     URI resultUrl,
-    URI queueTimeoutUrl) {
+    URI queueTimeoutUrl)
+    implements ResultRequest {
 
   /** Longest {@code Remarks} Daraja accepts. */
-  public static final int MAX_REMARKS = 100;
+  static final int MAX_REMARKS = 100;
 
   /** Longest {@code Occasion} Daraja accepts. */
-  public static final int MAX_OCCASION = 100;
+  static final int MAX_OCCASION = 100;
 
   /** Longest {@code OriginatorConversationID} Daraja documents. */
-  public static final int MAX_CONVERSATION_ID = 128;
+  static final int MAX_CONVERSATION_ID = 128;
 
   /** Validates the request; see the class documentation for the rules. */
   public TransactionStatusRequest {
@@ -140,23 +144,20 @@ public record TransactionStatusRequest(
         + remarks
         + (occasion == null ? "" : ", occasion=" + occasion)
         + ", resultUrl="
-        + AccountService.brief(resultUrl)
+        + Redaction.brief(resultUrl)
         + ", queueTimeoutUrl="
-        + AccountService.brief(queueTimeoutUrl)
+        + Redaction.brief(queueTimeoutUrl)
         + "]";
   }
 
   /** Builds a {@link TransactionStatusRequest}; {@link #build()} validates. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends ResultRequestBuilder<Builder> {
     private String transactionId;
     private String originatorConversationId;
     private IdentifierType identifierType;
     private String partyA;
     private PhoneNumber phoneNumber;
-    private String remarks;
     private String occasion;
-    private URI resultUrl;
-    private URI queueTimeoutUrl;
 
     private Builder() {}
 
@@ -196,13 +197,8 @@ public record TransactionStatusRequest(
      * @throws IllegalArgumentException if it is not a Kenyan mobile number
      */
     public Builder phoneNumber(String phoneNumber) {
-      return phoneNumber(PhoneNumber.parse(phoneNumber));
-    }
-
-    /** The party is a customer's phone ({@code IdentifierType "1"}). */
-    public Builder phoneNumber(PhoneNumber phoneNumber) {
       this.identifierType = IdentifierType.MSISDN;
-      this.phoneNumber = Checks.required(phoneNumber, "phoneNumber");
+      this.phoneNumber = PhoneNumber.parse(Checks.required(phoneNumber, "phoneNumber"));
       this.partyA = null;
       return this;
     }
@@ -214,50 +210,9 @@ public record TransactionStatusRequest(
       return this;
     }
 
-    /** {@code Remarks}: 1 to 100 characters, sent along with the query. Required. */
-    public Builder remarks(String remarks) {
-      this.remarks = remarks;
-      return this;
-    }
-
     /** {@code Occasion}: at most 100 characters. Optional. */
     public Builder occasion(String occasion) {
       this.occasion = occasion;
-      return this;
-    }
-
-    /**
-     * Where Daraja POSTs the status ({@code ResultURL}). Required.
-     *
-     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
-     *     it
-     */
-    public Builder resultUrl(String resultUrl) {
-      this.resultUrl = Checks.callbackUrl("resultUrl", resultUrl);
-      return this;
-    }
-
-    /** Where Daraja POSTs the status ({@code ResultURL}). Required. */
-    public Builder resultUrl(URI resultUrl) {
-      this.resultUrl = resultUrl;
-      return this;
-    }
-
-    /**
-     * Where Daraja POSTs a notice if the query times out in its queue ({@code QueueTimeOutURL}).
-     * Required.
-     *
-     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
-     *     it
-     */
-    public Builder queueTimeoutUrl(String queueTimeoutUrl) {
-      this.queueTimeoutUrl = Checks.callbackUrl("queueTimeoutUrl", queueTimeoutUrl);
-      return this;
-    }
-
-    /** Where Daraja POSTs a timeout notice ({@code QueueTimeOutURL}). Required. */
-    public Builder queueTimeoutUrl(URI queueTimeoutUrl) {
-      this.queueTimeoutUrl = queueTimeoutUrl;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.mpesa.b2b;
 
 import dev.mpesa.internal.Checks;
+import dev.mpesa.internal.Redaction;
 import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -20,11 +21,10 @@ import java.util.regex.Pattern;
  * whole amount of at least 1 shilling; a payment reference and partner name that are present and
  * not padded with spaces; an absolute http(s) callback URL without surrounding spaces; a request
  * reference that is alphanumeric (dashes and underscores allowed, as in a UUID). Daraja documents
- * no length for the texts; the SDK caps the payment reference and partner name at {@value
- * B2bService#MAX_USSD_TEXT} characters, the most one USSD page can show, and the request reference
- * at {@value B2bService#MAX_REQUEST_REFERENCE_ID}. Keep the texts short: they appear on the
- * operator's prompt. The client adds the rules of its environment (https and a public host in
- * production) before sending. Immutable and thread-safe.
+ * no length for the texts; the SDK caps the payment reference and partner name at 182 characters,
+ * the most one USSD page can show, and the request reference at 64. Keep the texts short: they
+ * appear on the operator's prompt. The client adds the rules of its environment (https and a public
+ * host in production) before sending. Immutable and thread-safe.
  *
  * @param primaryShortCode the merchant's till that pays ({@code primaryShortCode}, the debit party)
  * @param receiverShortCode your PayBill that receives the money ({@code receiverShortCode})
@@ -54,7 +54,7 @@ public record B2bExpressCheckoutRequest(
         receiverShortCode,
         B2bService.MIN_SHORT_CODE,
         B2bService.MAX_SHORT_CODE);
-    B2bService.checkAmount(amount);
+    Checks.amount("amount", amount, 1);
     Checks.text("paymentReference", paymentReference, 1, B2bService.MAX_USSD_TEXT);
     Checks.callbackUrl("callbackUrl", callbackUrl);
     Checks.text("partnerName", partnerName, 1, B2bService.MAX_USSD_TEXT);
@@ -83,7 +83,7 @@ public record B2bExpressCheckoutRequest(
         + ", paymentReference="
         + paymentReference
         + ", callbackUrl="
-        + B2bService.brief(callbackUrl)
+        + Redaction.brief(callbackUrl)
         + ", partnerName="
         + partnerName
         + ", requestReferenceId="
@@ -135,12 +135,6 @@ public record B2bExpressCheckoutRequest(
      */
     public Builder callbackUrl(String url) {
       this.callbackUrl = Checks.callbackUrl("callbackUrl", url);
-      return this;
-    }
-
-    /** Where Daraja POSTs the outcome ({@code callbackUrl}). */
-    public Builder callbackUrl(URI url) {
-      this.callbackUrl = url;
       return this;
     }
 

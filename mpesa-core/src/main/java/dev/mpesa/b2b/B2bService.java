@@ -13,15 +13,18 @@ import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
 import dev.mpesa.internal.http.Pipeline;
+import dev.mpesa.internal.http.Services;
 import dev.mpesa.internal.wire.B2bPaymentBody;
 import dev.mpesa.phone.PhoneNumber;
 import dev.mpesa.result.Acknowledgement;
+import dev.mpesa.result.ResultRequest;
 import java.net.URI;
 import java.util.function.Function;
 
 /**
- * Business to business payments from your own short code: Business Pay Bill, Business Buy Goods,
- * tax remittance to KRA, and B2B Express Checkout (a USSD payment prompt to a merchant's till).
+ * Business to business payments from your own short code: Business Pay Bill and Business Buy Goods
+ * ({@link #pay}), tax remittance to KRA, and B2B Express Checkout (a USSD payment prompt to a
+ * merchant's till).
  *
  * <p>Obtain it from {@code MpesaClient.b2b()}. Every operation moves money and Daraja offers no
  * idempotency key for any of them, so the SDK never sends one twice: it resends only what provably
@@ -38,34 +41,34 @@ import java.util.function.Function;
 public final class B2bService {
 
   /** KRA's short code, the only {@code PartyB} of a tax remittance. */
-  public static final String KRA_SHORT_CODE = "572572";
+  static final String KRA_SHORT_CODE = "572572";
 
   /** Fewest digits of a short code, PayBill or till. */
-  public static final int MIN_SHORT_CODE = 5;
+  static final int MIN_SHORT_CODE = 5;
 
   /** Most digits of a short code or PayBill. */
-  public static final int MAX_SHORT_CODE = 7;
+  static final int MAX_SHORT_CODE = 7;
 
   /** Most digits of a till, store or head-office number. */
-  public static final int MAX_TILL = 8;
+  static final int MAX_TILL = 8;
 
   /** Longest {@code AccountReference} Daraja accepts on the B2B body. */
-  public static final int MAX_ACCOUNT_REFERENCE = 13;
+  static final int MAX_ACCOUNT_REFERENCE = 13;
 
   /** Longest {@code Remarks} Daraja accepts on the B2B body. */
-  public static final int MAX_REMARKS = 100;
+  static final int MAX_REMARKS = 100;
 
   /** Longest {@code Occassion} Daraja accepts on the B2B body. */
-  public static final int MAX_OCCASION = 100;
+  static final int MAX_OCCASION = 100;
 
   /**
    * Longest B2B Express Checkout {@code paymentRef} and {@code partnerName}: not Daraja's limit (it
    * documents none) but the most one USSD page can show.
    */
-  public static final int MAX_USSD_TEXT = 182;
+  static final int MAX_USSD_TEXT = 182;
 
   /** Longest {@code RequestRefID} the SDK sends (a UUID has 36 characters). */
-  public static final int MAX_REQUEST_REFERENCE_ID = 64;
+  static final int MAX_REQUEST_REFERENCE_ID = 64;
 
   static final Operation PAY_BILL =
       new Operation("b2b.payBill", "/mpesa/b2b/v1/paymentrequest", IdempotencyClass.MONEY, "b2b");
@@ -89,41 +92,12 @@ public final class B2bService {
   /** Organisation short code: the only identifier type these APIs accept, on both sides. */
   static final String SHORT_CODE_IDENTIFIER = "4";
 
-  private static final Endpoint<BusinessPayBillRequest, Acknowledgement, Acknowledgement>
-      PAY_BILL_SPEC =
-          payment(
-              PAY_BILL,
-              "Business Pay Bill",
-              PAY_BILL_COMMAND,
-              r ->
-                  new Parts(
-                      r.partyA(),
-                      r.partyB(),
-                      r.amount(),
-                      r.accountReference(),
-                      r.requester(),
-                      r.remarks(),
-                      r.occasion(),
-                      r.resultUrl(),
-                      r.queueTimeoutUrl()));
+  private static final Endpoint<B2bPaymentRequest, Acknowledgement, Acknowledgement> PAY_BILL_SPEC =
+      payment(PAY_BILL, "Business Pay Bill", PAY_BILL_COMMAND, B2bService::parts);
 
-  private static final Endpoint<BusinessBuyGoodsRequest, Acknowledgement, Acknowledgement>
+  private static final Endpoint<B2bPaymentRequest, Acknowledgement, Acknowledgement>
       BUY_GOODS_SPEC =
-          payment(
-              BUY_GOODS,
-              "Business Buy Goods",
-              BUY_GOODS_COMMAND,
-              r ->
-                  new Parts(
-                      r.partyA(),
-                      r.partyB(),
-                      r.amount(),
-                      r.accountReference(),
-                      r.requester(),
-                      r.remarks(),
-                      r.occasion(),
-                      r.resultUrl(),
-                      r.queueTimeoutUrl()));
+          payment(BUY_GOODS, "Business Buy Goods", BUY_GOODS_COMMAND, B2bService::parts);
 
   private static final Endpoint<TaxRemittanceRequest, Acknowledgement, Acknowledgement>
       REMIT_TAX_SPEC =
@@ -173,22 +147,24 @@ public final class B2bService {
 
   private final Pipeline pipeline;
 
-  /**
-   * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.b2b()}.
-   *
-   * @param pipeline the client's pipeline
-   */
-  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
-  public B2bService(Pipeline pipeline) {
+  static {
+    Services.register(B2bService.class, B2bService::new);
+  }
+
+  /** Made by {@code MpesaClient}; obtain the service from it. */
+  B2bService(Pipeline pipeline) {
     this.pipeline = Checks.required(pipeline, "pipeline");
   }
 
   /**
-   * Pays another business's PayBill from your short code ({@code BusinessPayBill}).
+   * Pays another business from your short code: its PayBill ({@code BusinessPayBill}) or its till
+   * ({@code BusinessBuyGoods}), as the request's {@link B2bPaymentRequest#recipient()} says.
    *
-   * <p>Needs the initiator role "Business Paybill Org API initiator". The request is sent once; see
-   * the class documentation for what happens when its outcome is unknown.
+   * <p>Needs the initiator role "Business Paybill Org API initiator" or "Business Buy Goods Org API
+   * initiator". The request is sent once; see the class documentation for what happens when its
+   * outcome is unknown.
    *
+   * @param request the payment
    * @return the acknowledgement; keep its {@code ConversationID} and {@code
    *     OriginatorConversationID} to match the result
    * @throws IllegalStateException if the client has no initiator, before any call
@@ -199,34 +175,14 @@ public final class B2bService {
    * @throws OutcomeUnknownException if the payment may have been received; do not resend
    * @throws MpesaException for any other failure
    */
-  public Acknowledgement payBill(BusinessPayBillRequest request) {
-    return pipeline.call(PAY_BILL_SPEC, request);
+  public Acknowledgement pay(B2bPaymentRequest request) {
+    Checks.required(request, "request");
+    return pipeline.call(
+        request.recipient() instanceof B2bRecipient.Till ? BUY_GOODS_SPEC : PAY_BILL_SPEC, request);
   }
 
   /**
-   * Pays a merchant's till, store number or head-office account from your short code ({@code
-   * BusinessBuyGoods}).
-   *
-   * <p>Needs the initiator role "Business Buy Goods Org API initiator". The request is sent once;
-   * see the class documentation for what happens when its outcome is unknown.
-   *
-   * @return the acknowledgement; keep its {@code ConversationID} and {@code
-   *     OriginatorConversationID} to match the result
-   * @throws IllegalStateException if the client has no initiator, before any call
-   * @throws IllegalArgumentException if a URL breaks the rules of the client's environment (https
-   *     and a public host in production), before any call
-   * @throws InvalidRequestException if Daraja rejects a field
-   * @throws AuthenticationException if Daraja refuses the app's credentials or product
-   * @throws OutcomeUnknownException if the payment may have been received; do not resend
-   * @throws MpesaException for any other failure
-   */
-  public Acknowledgement buyGoods(BusinessBuyGoodsRequest request) {
-    return pipeline.call(BUY_GOODS_SPEC, request);
-  }
-
-  /**
-   * Remits tax to KRA ({@code PayTaxToKRA} to short code {@value #KRA_SHORT_CODE}) against the PRN
-   * KRA issued.
+   * Remits tax to KRA ({@code PayTaxToKRA} to short code 572572) against the PRN KRA issued.
    *
    * <p>Needs the initiator role "Tax Remittance to KRA API" and a prior integration with KRA. The
    * request is sent once; see the class documentation for what happens when its outcome is unknown.
@@ -268,6 +224,19 @@ public final class B2bService {
     return pipeline.call(EXPRESS_CHECKOUT_SPEC, request);
   }
 
+  private static Parts parts(B2bPaymentRequest r) {
+    return new Parts(
+        r.partyA(),
+        r.recipient().partyB(),
+        r.amount(),
+        r.recipient().accountReference(),
+        r.requester(),
+        r.remarks(),
+        r.occasion(),
+        r.resultUrl(),
+        r.queueTimeoutUrl());
+  }
+
   /** What the three B2B payments fill into the one B2B body. */
   private record Parts(
       String partyA,
@@ -281,14 +250,11 @@ public final class B2bService {
       URI queueTimeoutUrl) {}
 
   /** One B2B body, sent and acknowledged: the three products differ only in what they fill in. */
-  private static <Q> Endpoint<Q, Acknowledgement, Acknowledgement> payment(
+  private static <Q extends ResultRequest> Endpoint<Q, Acknowledgement, Acknowledgement> payment(
       Operation op, String product, String commandId, Function<Q, Parts> parts) {
     return Endpoint.acknowledged(
         op,
-        r -> {
-          Parts p = parts.apply(r);
-          return CallbackUrl.of("resultUrl", p.resultUrl(), "queueTimeoutUrl", p.queueTimeoutUrl());
-        },
+        Endpoint::resultUrls,
         (context, r) -> {
           Parts p = parts.apply(r);
           return Outgoing.body(
@@ -314,26 +280,6 @@ public final class B2bService {
               .ref("accountReference", p.accountReference())
               .ref("requester", p.requester() == null ? null : p.requester().masked());
         });
-  }
-
-  /**
-   * Checks a request amount: whole shillings, at least 1 (Daraja documents no B2B maximum).
-   *
-   * @throws IllegalArgumentException if {@code amount} is below 1
-   */
-  static void checkAmount(long amount) {
-    if (amount < 1) {
-      throw new IllegalArgumentException(
-          "amount must be a whole number of shillings >= 1, got " + amount);
-    }
-  }
-
-  /**
-   * A URL for {@code toString()}: scheme and host only, since a path may carry a per-request secret
-   * token.
-   */
-  static String brief(URI url) {
-    return url.getScheme() + "://" + url.getHost() + "/...";
   }
 
   @JsonPropertyOrder({

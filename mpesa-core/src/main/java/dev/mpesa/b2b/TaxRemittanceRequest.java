@@ -1,12 +1,15 @@
 package dev.mpesa.b2b;
 
 import dev.mpesa.internal.Checks;
+import dev.mpesa.internal.Redaction;
+import dev.mpesa.result.ResultRequest;
+import dev.mpesa.result.ResultRequestBuilder;
 import java.net.URI;
 
 /**
  * A tax remittance to the Kenya Revenue Authority: money moves from your short code to KRA's short
- * code {@value B2bService#KRA_SHORT_CODE} against a Payment Registration Number (PRN) that KRA
- * issued ({@code CommandID PayTaxToKRA} on {@code /mpesa/b2b/v1/remittax}).
+ * code 572572 against a Payment Registration Number (PRN) that KRA issued ({@code CommandID
+ * PayTaxToKRA} on {@code /mpesa/b2b/v1/remittax}).
  *
  * <p>Build with {@link #builder()} and send with {@link B2bService#remitTax}. The receiving party
  * and the command are fixed by the SDK, so a tax payment cannot be sent anywhere but KRA; both
@@ -35,12 +38,13 @@ public record TaxRemittanceRequest(
     String paymentRegistrationNumber,
     String remarks,
     URI resultUrl,
-    URI queueTimeoutUrl) {
+    URI queueTimeoutUrl)
+    implements ResultRequest {
 
   /** Validates the request; see the class documentation for the rules. */
   public TaxRemittanceRequest {
     Checks.digits("partyA", partyA, B2bService.MIN_SHORT_CODE, B2bService.MAX_SHORT_CODE);
-    B2bService.checkAmount(amount);
+    Checks.amount("amount", amount, 1);
     Checks.text(
         "paymentRegistrationNumber",
         paymentRegistrationNumber,
@@ -56,7 +60,7 @@ public record TaxRemittanceRequest(
     return new Builder();
   }
 
-  /** KRA's short code, the fixed {@code PartyB}: {@value B2bService#KRA_SHORT_CODE}. */
+  /** KRA's short code, the fixed {@code PartyB}: 572572. */
   public String partyB() {
     return B2bService.KRA_SHORT_CODE;
   }
@@ -72,20 +76,17 @@ public record TaxRemittanceRequest(
         + ", remarks="
         + remarks
         + ", resultUrl="
-        + B2bService.brief(resultUrl)
+        + Redaction.brief(resultUrl)
         + ", queueTimeoutUrl="
-        + B2bService.brief(queueTimeoutUrl)
+        + Redaction.brief(queueTimeoutUrl)
         + "]";
   }
 
   /** Builds a {@link TaxRemittanceRequest}; {@link #build()} validates. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends ResultRequestBuilder<Builder> {
     private String partyA;
     private long amount;
     private String paymentRegistrationNumber;
-    private String remarks;
-    private URI resultUrl;
-    private URI queueTimeoutUrl;
 
     private Builder() {}
 
@@ -104,48 +105,6 @@ public record TaxRemittanceRequest(
     /** The Payment Registration Number KRA issued (sent as {@code AccountReference}); 1 to 13. */
     public Builder paymentRegistrationNumber(String prn) {
       this.paymentRegistrationNumber = prn;
-      return this;
-    }
-
-    /** {@code Remarks}: 1 to 100 characters. */
-    public Builder remarks(String remarks) {
-      this.remarks = remarks;
-      return this;
-    }
-
-    /**
-     * Where Daraja POSTs the result ({@code ResultURL}).
-     *
-     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
-     *     it
-     */
-    public Builder resultUrl(String url) {
-      this.resultUrl = Checks.callbackUrl("resultUrl", url);
-      return this;
-    }
-
-    /** Where Daraja POSTs the result ({@code ResultURL}). */
-    public Builder resultUrl(URI url) {
-      this.resultUrl = url;
-      return this;
-    }
-
-    /**
-     * Where Daraja POSTs a notice if the request timed out in its queue ({@code QueueTimeOutURL}).
-     *
-     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
-     *     it
-     */
-    public Builder queueTimeoutUrl(String url) {
-      this.queueTimeoutUrl = Checks.callbackUrl("queueTimeoutUrl", url);
-      return this;
-    }
-
-    /**
-     * Where Daraja POSTs a notice if the request timed out in its queue ({@code QueueTimeOutURL}).
-     */
-    public Builder queueTimeoutUrl(URI url) {
-      this.queueTimeoutUrl = url;
       return this;
     }
 

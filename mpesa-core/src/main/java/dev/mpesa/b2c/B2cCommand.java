@@ -14,7 +14,14 @@ public enum B2cCommand {
   BUSINESS_PAYMENT("BusinessPayment"),
 
   /** {@code PromotionPayment}: a promotional payment; the customer gets a congratulatory SMS. */
-  PROMOTION_PAYMENT("PromotionPayment");
+  PROMOTION_PAYMENT("PromotionPayment"),
+
+  /**
+   * {@code BusinessPayToPochi}: B2Pochi, a payment into the customer's Pochi la Biashara wallet
+   * (API.md §5.7). Sent to Daraja's B2Pochi endpoint with the B2C v3 body and its {@code
+   * OriginatorConversationID}, whatever {@link B2cService#version()} says.
+   */
+  BUSINESS_PAY_TO_POCHI("BusinessPayToPochi");
 
   private final String wireValue;
 

@@ -1,7 +1,10 @@
 package dev.mpesa.b2c;
 
 import dev.mpesa.internal.Checks;
+import dev.mpesa.internal.Redaction;
 import dev.mpesa.phone.PhoneNumber;
+import dev.mpesa.result.ResultRequest;
+import dev.mpesa.result.ResultRequestBuilder;
 import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -29,8 +32,7 @@ import java.util.regex.Pattern;
  * it.
  *
  * @param originatorConversationId {@code OriginatorConversationID} (v3 only): the caller's id, or a
- *     random UUID when constructed with null; 1 to {@value #MAX_ORIGINATOR_CONVERSATION_ID} visible
- *     ASCII characters, no spaces
+ *     random UUID when constructed with null; 1 to 64 visible ASCII characters, no spaces
  * @param command {@code CommandID}: salary, business or promotion payment
  * @param amount whole shillings, {@value #MIN_AMOUNT} to {@value #MAX_AMOUNT}
  * @param partyA {@code PartyA}: the B2C (or "one account") short code paying, 5 to 7 digits
@@ -52,7 +54,8 @@ public record B2cPaymentRequest(
     String remarks,
     String occasion,
     URI resultUrl,
-    URI queueTimeoutUrl) {
+    URI queueTimeoutUrl)
+    implements ResultRequest {
 
   /** The smallest B2C payment Daraja accepts, in shillings (D3 B2C FAQ #9). */
   public static final long MIN_AMOUNT = 10;
@@ -61,19 +64,19 @@ public record B2cPaymentRequest(
   public static final long MAX_AMOUNT = 250_000;
 
   /** Shortest {@code Remarks}. */
-  public static final int MIN_REMARKS = 2;
+  static final int MIN_REMARKS = 2;
 
   /** Longest {@code Remarks}. */
-  public static final int MAX_REMARKS = 100;
+  static final int MAX_REMARKS = 100;
 
   /** Longest {@code Occassion}. */
-  public static final int MAX_OCCASION = 100;
+  static final int MAX_OCCASION = 100;
 
   /**
    * Longest caller-supplied {@code OriginatorConversationID}. Daraja documents no limit; this is
    * the SDK's, generous for any id scheme and safe for logs.
    */
-  public static final int MAX_ORIGINATOR_CONVERSATION_ID = 64;
+  static final int MAX_ORIGINATOR_CONVERSATION_ID = 64;
 
   /** Fewest digits of a short code. */
   static final int MIN_SHORT_CODE = 5;
@@ -129,11 +132,6 @@ public record B2cPaymentRequest(
     return value;
   }
 
-  /** A URL for {@code toString()}: scheme and host only, as a path may carry a token. */
-  static String brief(URI url) {
-    return url.getScheme() + "://" + url.getHost() + "/...";
-  }
-
   @Override
   public String toString() {
     return "B2cPaymentRequest[originatorConversationId="
@@ -150,31 +148,28 @@ public record B2cPaymentRequest(
         + remarks
         + (occasion == null ? "" : ", occasion=" + occasion)
         + ", resultUrl="
-        + brief(resultUrl)
+        + Redaction.brief(resultUrl)
         + ", queueTimeoutUrl="
-        + brief(queueTimeoutUrl)
+        + Redaction.brief(queueTimeoutUrl)
         + "]";
   }
 
   /** Builds a {@link B2cPaymentRequest}; {@link #build()} validates. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends ResultRequestBuilder<Builder> {
     private String originatorConversationId;
     private B2cCommand command;
     private long amount;
     private String partyA;
     private PhoneNumber phoneNumber;
-    private String remarks;
     private String occasion;
-    private URI resultUrl;
-    private URI queueTimeoutUrl;
 
     private Builder() {}
 
     /**
      * Your own {@code OriginatorConversationID} for this payment, such as your payout record's id:
-     * 1 to {@value B2cPaymentRequest#MAX_ORIGINATOR_CONVERSATION_ID} visible ASCII characters, no
-     * spaces, unique per payment. Optional: without it {@link #build()} generates a random UUID.
-     * Daraja refuses a second request with an id it has already accepted ({@code 500.002.1001}).
+     * 1 to 64 visible ASCII characters, no spaces, unique per payment. Optional: without it {@link
+     * #build()} generates a random UUID. Daraja refuses a second request with an id it has already
+     * accepted ({@code 500.002.1001}).
      */
     public Builder originatorConversationId(String originatorConversationId) {
       this.originatorConversationId = originatorConversationId;
@@ -209,19 +204,7 @@ public record B2cPaymentRequest(
      * @throws IllegalArgumentException if it is not a Kenyan mobile number
      */
     public Builder phoneNumber(String phoneNumber) {
-      this.phoneNumber = PhoneNumber.parse(phoneNumber);
-      return this;
-    }
-
-    /** The customer who receives the money ({@code PartyB}). */
-    public Builder phoneNumber(PhoneNumber phoneNumber) {
-      this.phoneNumber = phoneNumber;
-      return this;
-    }
-
-    /** {@code Remarks}: 2 to 100 characters. Required. */
-    public Builder remarks(String remarks) {
-      this.remarks = remarks;
+      this.phoneNumber = Checks.phone(phoneNumber);
       return this;
     }
 
@@ -231,40 +214,6 @@ public record B2cPaymentRequest(
      */
     public Builder occasion(String occasion) {
       this.occasion = occasion;
-      return this;
-    }
-
-    /**
-     * Where Daraja POSTs the result ({@code ResultURL}).
-     *
-     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
-     *     it
-     */
-    public Builder resultUrl(String resultUrl) {
-      this.resultUrl = Checks.callbackUrl("resultUrl", resultUrl);
-      return this;
-    }
-
-    /** Where Daraja POSTs the result ({@code ResultURL}). */
-    public Builder resultUrl(URI resultUrl) {
-      this.resultUrl = resultUrl;
-      return this;
-    }
-
-    /**
-     * Where Daraja POSTs a queue-timeout notice ({@code QueueTimeOutURL}).
-     *
-     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
-     *     it
-     */
-    public Builder queueTimeoutUrl(String queueTimeoutUrl) {
-      this.queueTimeoutUrl = Checks.callbackUrl("queueTimeoutUrl", queueTimeoutUrl);
-      return this;
-    }
-
-    /** Where Daraja POSTs a queue-timeout notice ({@code QueueTimeOutURL}). */
-    public Builder queueTimeoutUrl(URI queueTimeoutUrl) {
-      this.queueTimeoutUrl = queueTimeoutUrl;
       return this;
     }
 

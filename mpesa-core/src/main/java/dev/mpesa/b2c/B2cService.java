@@ -12,18 +12,17 @@ import dev.mpesa.error.ThrottledException;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.http.Acceptance;
 import dev.mpesa.internal.http.Endpoint;
-import dev.mpesa.internal.http.Endpoint.CallbackUrl;
 import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
 import dev.mpesa.internal.http.Pipeline;
+import dev.mpesa.internal.http.Services;
 import dev.mpesa.internal.wire.B2bPaymentBody;
 import dev.mpesa.result.Acknowledgement;
-import java.net.URI;
-import java.util.List;
 
 /**
- * Business to customer: B2C payments, B2Pochi payments and B2C account top-ups.
+ * Business to customer: B2C payments (B2Pochi included, as {@link
+ * B2cCommand#BUSINESS_PAY_TO_POCHI}) and B2C account top-ups.
  *
  * <p>Obtain it from {@code MpesaClient.b2c()}. Every operation needs the client's initiator (API
  * operator, set with {@code initiator(name, password)}), whose name and encrypted {@code
@@ -72,36 +71,11 @@ public final class B2cService {
   static final String SHORT_CODE_IDENTIFIER = "4";
 
   private static final Endpoint<B2cPaymentRequest, Acknowledgement, Acknowledgement> PAY_SPEC =
-      new Endpoint<>(
-          PAY,
-          r -> urls(r.resultUrl(), r.queueTimeoutUrl()),
-          (context, r) ->
-              Outgoing.body(
-                      new PayBody(
-                          r.originatorConversationId(),
-                          context.initiatorName("B2C"),
-                          context.securityCredential("B2C").value(),
-                          r.command().wireValue(),
-                          Long.toString(r.amount()),
-                          r.partyA(),
-                          r.phoneNumber().value(),
-                          r.remarks(),
-                          r.queueTimeoutUrl().toString(),
-                          r.resultUrl().toString(),
-                          r.occasion()))
-                  .ref("originatorConversationId", r.originatorConversationId())
-                  .ref("amount", Long.toString(r.amount()))
-                  .ref("phoneNumber", r.phoneNumber().masked())
-                  .ref("partyA", r.partyA())
-                  .ref("command", r.command().wireValue()),
-          Acknowledgement.class,
-          Acceptance.keyedAcknowledgement(B2cPaymentRequest::originatorConversationId),
-          Endpoint::ids);
+      keyed(PAY, "B2C");
 
   private static final Endpoint<B2cPaymentRequest, Acknowledgement, Acknowledgement> PAY_V1_SPEC =
-      Endpoint.acknowledged(
+      Endpoint.result(
           PAY_V1,
-          r -> urls(r.resultUrl(), r.queueTimeoutUrl()),
           (context, r) ->
               Outgoing.body(
                       new PayV1Body(
@@ -120,43 +94,18 @@ public final class B2cService {
                   .ref("partyA", r.partyA())
                   .ref("command", r.command().wireValue()));
 
-  private static final Endpoint<PochiPaymentRequest, Acknowledgement, Acknowledgement> POCHI_SPEC =
-      new Endpoint<>(
-          POCHI,
-          r -> urls(r.resultUrl(), r.queueTimeoutUrl()),
-          (context, r) ->
-              Outgoing.body(
-                      new PayBody(
-                          r.originatorConversationId(),
-                          context.initiatorName("B2Pochi"),
-                          context.securityCredential("B2Pochi").value(),
-                          PochiPaymentRequest.COMMAND_ID,
-                          Long.toString(r.amount()),
-                          r.partyA(),
-                          r.phoneNumber().value(),
-                          r.remarks(),
-                          r.queueTimeoutUrl().toString(),
-                          r.resultUrl().toString(),
-                          r.occasion()))
-                  .ref("originatorConversationId", r.originatorConversationId())
-                  .ref("amount", Long.toString(r.amount()))
-                  .ref("phoneNumber", r.phoneNumber().masked())
-                  .ref("partyA", r.partyA())
-                  .ref("command", PochiPaymentRequest.COMMAND_ID),
-          Acknowledgement.class,
-          Acceptance.keyedAcknowledgement(PochiPaymentRequest::originatorConversationId),
-          Endpoint::ids);
+  private static final Endpoint<B2cPaymentRequest, Acknowledgement, Acknowledgement> POCHI_SPEC =
+      keyed(POCHI, "B2Pochi");
 
   private static final Endpoint<B2cTopUpRequest, Acknowledgement, Acknowledgement> TOP_UP_SPEC =
-      Endpoint.acknowledged(
+      Endpoint.result(
           TOP_UP,
-          r -> urls(r.resultUrl(), r.queueTimeoutUrl()),
           (context, r) ->
               Outgoing.body(
                       new B2bPaymentBody(
                           context.initiatorName("B2C account top-up"),
                           context.securityCredential("B2C account top-up").value(),
-                          B2cTopUpRequest.COMMAND_ID,
+                          B2cTopUpRequest.COMMAND,
                           SHORT_CODE_IDENTIFIER,
                           SHORT_CODE_IDENTIFIER,
                           Long.toString(r.amount()),
@@ -171,23 +120,21 @@ public final class B2cService {
                   .ref("amount", Long.toString(r.amount()))
                   .ref("partyA", r.partyA())
                   .ref("partyB", r.partyB())
-                  .ref("command", B2cTopUpRequest.COMMAND_ID)
+                  .ref("command", B2cTopUpRequest.COMMAND)
                   .ref("accountReference", r.accountReference())
                   .ref("requester", r.requester() == null ? null : r.requester().masked()));
 
   private final Pipeline pipeline;
   private final B2cVersion version;
 
-  /**
-   * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.b2c()}.
-   *
-   * @param pipeline the client's pipeline
-   * @param version the B2C endpoint {@link #pay(B2cPaymentRequest)} uses
-   */
-  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
-  public B2cService(Pipeline pipeline, B2cVersion version) {
+  static {
+    Services.register(B2cService.class, B2cService::new);
+  }
+
+  /** Made by {@code MpesaClient}; obtain the service from it. */
+  B2cService(Pipeline pipeline) {
     this.pipeline = Checks.required(pipeline, "pipeline");
-    this.version = Checks.required(version, "version");
+    this.version = pipeline.context().b2cVersion();
   }
 
   /** The B2C endpoint {@link #pay(B2cPaymentRequest)} uses, as configured on the client. */
@@ -201,7 +148,9 @@ public final class B2cService {
    * <p>With {@link B2cVersion#V3} (the default) the body carries the request's {@code
    * OriginatorConversationID} and the optional field as {@code Occassion} (Safaricom's spelling);
    * with {@link B2cVersion#V1} it carries neither the id nor that spelling ({@code Occasion}
-   * instead). The body is serialised once, so every retry sends the same id.
+   * instead). The body is serialised once, so every retry sends the same id. A request with {@link
+   * B2cCommand#BUSINESS_PAY_TO_POCHI} goes to Daraja's B2Pochi endpoint with the v3 body, whatever
+   * the version; the initiator then needs the B2Pochi role.
    *
    * <p>If a v3 call ends in {@link OutcomeUnknownException}, the payment may or may not have been
    * made. Reconcile first (the result callback, or Transaction Status by the request's {@code
@@ -229,32 +178,11 @@ public final class B2cService {
    * @throws MpesaException for any other failure
    */
   public Acknowledgement pay(B2cPaymentRequest request) {
+    Checks.required(request, "request");
+    if (request.command() == B2cCommand.BUSINESS_PAY_TO_POCHI) {
+      return pipeline.call(POCHI_SPEC, request);
+    }
     return pipeline.call(version == B2cVersion.V3 ? PAY_SPEC : PAY_V1_SPEC, request);
-  }
-
-  /**
-   * Pays a customer's Pochi la Biashara wallet ({@code BusinessPayToPochi}) from a B2C short code.
-   *
-   * <p>Works like B2C v3 (whatever {@link #version()} says): the body carries the request's {@code
-   * OriginatorConversationID}, is serialised once and resent unchanged on every retry. The
-   * reconciliation advice of {@link #pay(B2cPaymentRequest)} applies as is.
-   *
-   * @param request the payment; its {@code OriginatorConversationID} is fixed
-   * @return Daraja's acknowledgement
-   * @throws IllegalStateException if the client has no initiator, before any call
-   * @throws IllegalArgumentException if a callback URL breaks the environment's rules, before any
-   *     call
-   * @throws DuplicateRequestException if Daraja already has a request with this {@code
-   *     OriginatorConversationID} ({@code 500.002.1001}): already accepted; reconcile with
-   *     Transaction Status by {@code OriginatorConversationID}
-   * @throws InvalidRequestException if Daraja rejects a field ({@code 400.002.02})
-   * @throws AuthenticationException if Daraja refuses the app's credentials or product
-   * @throws OutcomeUnknownException if the payment may have been received; reconcile before sending
-   *     the same request again
-   * @throws MpesaException for any other failure
-   */
-  public Acknowledgement payToPochi(PochiPaymentRequest request) {
-    return pipeline.call(POCHI_SPEC, request);
   }
 
   /**
@@ -280,8 +208,34 @@ public final class B2cService {
     return pipeline.call(TOP_UP_SPEC, request);
   }
 
-  private static List<CallbackUrl> urls(URI resultUrl, URI queueTimeoutUrl) {
-    return CallbackUrl.of("resultUrl", resultUrl, "queueTimeoutUrl", queueTimeoutUrl);
+  /** B2C v3 and B2Pochi: the same body, keyed by the request's {@code OriginatorConversationID}. */
+  private static Endpoint<B2cPaymentRequest, Acknowledgement, Acknowledgement> keyed(
+      Operation op, String product) {
+    return new Endpoint<>(
+        op,
+        Endpoint::resultUrls,
+        (context, r) ->
+            Outgoing.body(
+                    new PayBody(
+                        r.originatorConversationId(),
+                        context.initiatorName(product),
+                        context.securityCredential(product).value(),
+                        r.command().wireValue(),
+                        Long.toString(r.amount()),
+                        r.partyA(),
+                        r.phoneNumber().value(),
+                        r.remarks(),
+                        r.queueTimeoutUrl().toString(),
+                        r.resultUrl().toString(),
+                        r.occasion()))
+                .ref("originatorConversationId", r.originatorConversationId())
+                .ref("amount", Long.toString(r.amount()))
+                .ref("phoneNumber", r.phoneNumber().masked())
+                .ref("partyA", r.partyA())
+                .ref("command", r.command().wireValue()),
+        Acknowledgement.class,
+        Acceptance.keyedAcknowledgement(B2cPaymentRequest::originatorConversationId),
+        Endpoint::ids);
   }
 
   /** The B2C v3 and B2Pochi body (API.md §5.6, §5.7). */

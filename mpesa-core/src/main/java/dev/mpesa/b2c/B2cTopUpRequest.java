@@ -1,7 +1,10 @@
 package dev.mpesa.b2c;
 
 import dev.mpesa.internal.Checks;
+import dev.mpesa.internal.Redaction;
 import dev.mpesa.phone.PhoneNumber;
+import dev.mpesa.result.ResultRequest;
+import dev.mpesa.result.ResultRequestBuilder;
 import java.net.URI;
 
 /**
@@ -38,16 +41,17 @@ public record B2cTopUpRequest(
     String remarks,
     String occasion,
     URI resultUrl,
-    URI queueTimeoutUrl) {
+    URI queueTimeoutUrl)
+    implements ResultRequest {
 
   /** The {@code CommandID} of every B2C account top-up. */
-  public static final String COMMAND_ID = "BusinessPayToBulk";
+  static final String COMMAND = "BusinessPayToBulk";
 
   /** Longest {@code AccountReference} Daraja accepts. */
-  public static final int MAX_ACCOUNT_REFERENCE = 13;
+  static final int MAX_ACCOUNT_REFERENCE = 13;
 
   /** Longest {@code Remarks}. */
-  public static final int MAX_REMARKS = 100;
+  static final int MAX_REMARKS = 100;
 
   /**
    * Validates the request; see the class documentation for the rules.
@@ -55,10 +59,7 @@ public record B2cTopUpRequest(
    * @throws IllegalArgumentException naming the field that is missing or wrong
    */
   public B2cTopUpRequest {
-    if (amount < 1) {
-      throw new IllegalArgumentException(
-          "amount must be a whole number of shillings >= 1, got " + amount);
-    }
+    Checks.amount("amount", amount, 1);
     Checks.digits(
         "partyA", partyA, B2cPaymentRequest.MIN_SHORT_CODE, B2cPaymentRequest.MAX_SHORT_CODE);
     Checks.digits(
@@ -89,23 +90,20 @@ public record B2cTopUpRequest(
         + remarks
         + (occasion == null ? "" : ", occasion=" + occasion)
         + ", resultUrl="
-        + B2cPaymentRequest.brief(resultUrl)
+        + Redaction.brief(resultUrl)
         + ", queueTimeoutUrl="
-        + B2cPaymentRequest.brief(queueTimeoutUrl)
+        + Redaction.brief(queueTimeoutUrl)
         + "]";
   }
 
   /** Builds a {@link B2cTopUpRequest}; {@link #build()} validates. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends ResultRequestBuilder<Builder> {
     private long amount;
     private String partyA;
     private String partyB;
     private String accountReference;
     private PhoneNumber requester;
-    private String remarks;
     private String occasion;
-    private URI resultUrl;
-    private URI queueTimeoutUrl;
 
     private Builder() {}
 
@@ -140,59 +138,13 @@ public record B2cTopUpRequest(
      * @throws IllegalArgumentException if it is not a Kenyan mobile number
      */
     public Builder requester(String requester) {
-      this.requester = requester == null ? null : PhoneNumber.parse(requester);
-      return this;
-    }
-
-    /** The customer on whose behalf you pay ({@code Requester}); optional. */
-    public Builder requester(PhoneNumber requester) {
-      this.requester = requester;
-      return this;
-    }
-
-    /** {@code Remarks}: 1 to 100 characters. Required. */
-    public Builder remarks(String remarks) {
-      this.remarks = remarks;
+      this.requester = Checks.phone(requester);
       return this;
     }
 
     /** Optional text of 1 to 100 characters, sent as {@code Occassion}. */
     public Builder occasion(String occasion) {
       this.occasion = occasion;
-      return this;
-    }
-
-    /**
-     * Where Daraja POSTs the result ({@code ResultURL}).
-     *
-     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
-     *     it
-     */
-    public Builder resultUrl(String resultUrl) {
-      this.resultUrl = Checks.callbackUrl("resultUrl", resultUrl);
-      return this;
-    }
-
-    /** Where Daraja POSTs the result ({@code ResultURL}). */
-    public Builder resultUrl(URI resultUrl) {
-      this.resultUrl = resultUrl;
-      return this;
-    }
-
-    /**
-     * Where Daraja POSTs a queue-timeout notice ({@code QueueTimeOutURL}).
-     *
-     * @throws IllegalArgumentException if it is not an absolute http(s) URL, or has spaces around
-     *     it
-     */
-    public Builder queueTimeoutUrl(String queueTimeoutUrl) {
-      this.queueTimeoutUrl = Checks.callbackUrl("queueTimeoutUrl", queueTimeoutUrl);
-      return this;
-    }
-
-    /** Where Daraja POSTs a queue-timeout notice ({@code QueueTimeOutURL}). */
-    public Builder queueTimeoutUrl(URI queueTimeoutUrl) {
-      this.queueTimeoutUrl = queueTimeoutUrl;
       return this;
     }
 

@@ -15,6 +15,7 @@ import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
 import dev.mpesa.internal.http.Pipeline;
+import dev.mpesa.internal.http.Services;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -199,13 +200,12 @@ public final class BillManagerService {
 
   private final Pipeline pipeline;
 
-  /**
-   * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.billManager()}.
-   *
-   * @param pipeline the client's pipeline
-   */
-  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
-  public BillManagerService(Pipeline pipeline) {
+  static {
+    Services.register(BillManagerService.class, BillManagerService::new);
+  }
+
+  /** Made by {@code MpesaClient}; obtain the service from it. */
+  BillManagerService(Pipeline pipeline) {
     this.pipeline = Checks.required(pipeline, "pipeline");
   }
 

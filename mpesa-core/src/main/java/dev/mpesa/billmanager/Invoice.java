@@ -13,11 +13,11 @@ import java.util.List;
  *
  * <p>The constructor checks the documented rules: every field present; a Safaricom mobile number
  * (sent as {@code 07NNNNNNNN}, as Bill Manager's samples show); an amount of whole shillings, at
- * least 1; a billed period as month and year; a due date. {@code accountReference} is at most
- * {@value #MAX_ACCOUNT_REFERENCE} characters, the length of the account number M-Pesa passes on
- * with a PayBill payment ({@code BillRefNumber}): a longer one could never be matched to a payment.
- * Bill Manager documents no other lengths; the SDK refuses free text over {@value #MAX_TEXT}
- * characters as a likely mistake (the text goes into an SMS).
+ * least 1; a billed period as month and year; a due date. {@code accountReference} is at most 20
+ * characters, the length of the account number M-Pesa passes on with a PayBill payment ({@code
+ * BillRefNumber}): a longer one could never be matched to a payment. Bill Manager documents no
+ * other lengths; the SDK refuses free text over 100 characters as a likely mistake (the text goes
+ * into an SMS).
  *
  * @param externalReference {@code externalReference}: your unique id of the invoice, used to cancel
  *     it and in reconciliation
@@ -43,10 +43,10 @@ public record Invoice(
     List<InvoiceItem> items) {
 
   /** Longest free text the SDK sends in a Bill Manager field (no limit is documented). */
-  public static final int MAX_TEXT = 100;
+  static final int MAX_TEXT = 100;
 
   /** Longest {@code accountReference}: an M-Pesa PayBill account number ({@code BillRefNumber}). */
-  public static final int MAX_ACCOUNT_REFERENCE = 20;
+  static final int MAX_ACCOUNT_REFERENCE = 20;
 
   /** Validates the invoice; see the class documentation for the rules. */
   public Invoice {
@@ -119,13 +119,7 @@ public record Invoice(
      * @throws IllegalArgumentException if it is not a Kenyan mobile number
      */
     public Builder billedPhoneNumber(String billedPhoneNumber) {
-      this.billedPhoneNumber = PhoneNumber.parse(billedPhoneNumber);
-      return this;
-    }
-
-    /** The Safaricom number that gets the invoice. */
-    public Builder billedPhoneNumber(PhoneNumber billedPhoneNumber) {
-      this.billedPhoneNumber = billedPhoneNumber;
+      this.billedPhoneNumber = Checks.phone(billedPhoneNumber);
       return this;
     }
 

@@ -6,7 +6,7 @@ import dev.mpesa.internal.Checks;
  * One line of an invoice ({@code invoiceItems}): shown on the e-invoice, informational only. Bill
  * Manager does not require the lines to add up to the invoice's amount.
  *
- * @param name {@code itemName}, 1 to {@value Invoice#MAX_TEXT} characters
+ * @param name {@code itemName}, 1 to 100 characters
  * @param amount {@code amount}, whole shillings, at least 1
  */
 public record InvoiceItem(String name, long amount) {

@@ -35,7 +35,7 @@ public record OptInRequest(
     URI callbackUrl) {
 
   /** Longest email address (RFC 5321). */
-  public static final int MAX_EMAIL = 254;
+  static final int MAX_EMAIL = 254;
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
@@ -104,13 +104,7 @@ public record OptInRequest(
      * @throws IllegalArgumentException if it is not a Kenyan mobile number
      */
     public Builder officialContact(String officialContact) {
-      this.officialContact = PhoneNumber.parse(officialContact);
-      return this;
-    }
-
-    /** The biller's official phone, shown to customers. */
-    public Builder officialContact(PhoneNumber officialContact) {
-      this.officialContact = officialContact;
+      this.officialContact = Checks.phone(officialContact);
       return this;
     }
 
@@ -133,12 +127,6 @@ public record OptInRequest(
      */
     public Builder callbackUrl(String callbackUrl) {
       this.callbackUrl = Checks.callbackUrl("callbackUrl", callbackUrl);
-      return this;
-    }
-
-    /** Where Bill Manager pushes payments. */
-    public Builder callbackUrl(URI callbackUrl) {
-      this.callbackUrl = callbackUrl;
       return this;
     }
 

@@ -34,7 +34,7 @@ public record PaymentAcknowledgement(
     String externalReference) {
 
   /** Longest M-Pesa transaction id accepted (receipts have about 10 characters). */
-  public static final int MAX_TRANSACTION_ID = 20;
+  static final int MAX_TRANSACTION_ID = 20;
 
   private static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9]+");
 
@@ -123,13 +123,7 @@ public record PaymentAcknowledgement(
      * @throws IllegalArgumentException if it is not a Kenyan mobile number
      */
     public Builder phoneNumber(String phoneNumber) {
-      this.phoneNumber = PhoneNumber.parse(phoneNumber);
-      return this;
-    }
-
-    /** The customer's phone. */
-    public Builder phoneNumber(PhoneNumber phoneNumber) {
-      this.phoneNumber = phoneNumber;
+      this.phoneNumber = Checks.phone(phoneNumber);
       return this;
     }
 

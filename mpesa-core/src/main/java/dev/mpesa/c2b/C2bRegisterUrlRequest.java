@@ -27,10 +27,10 @@ public record C2bRegisterUrlRequest(
     String shortCode, ResponseType responseType, URI confirmationUrl, URI validationUrl) {
 
   /** Fewest digits of a short code. */
-  public static final int MIN_SHORT_CODE = 5;
+  static final int MIN_SHORT_CODE = 5;
 
   /** Most digits of a short code (store and till numbers included). */
-  public static final int MAX_SHORT_CODE = 8;
+  static final int MAX_SHORT_CODE = 8;
 
   /** Validates the request; see the class documentation for the rules. */
   public C2bRegisterUrlRequest {
@@ -110,12 +110,6 @@ public record C2bRegisterUrlRequest(
       return this;
     }
 
-    /** The URL that receives completed payments. */
-    public Builder confirmationUrl(URI confirmationUrl) {
-      this.confirmationUrl = confirmationUrl;
-      return this;
-    }
-
     /**
      * The URL asked to accept or reject each payment (used only if external validation is enabled
      * for the short code).
@@ -124,12 +118,6 @@ public record C2bRegisterUrlRequest(
      */
     public Builder validationUrl(String validationUrl) {
       this.validationUrl = Checks.callbackUrl("validationUrl", validationUrl);
-      return this;
-    }
-
-    /** The URL asked to accept or reject each payment. */
-    public Builder validationUrl(URI validationUrl) {
-      this.validationUrl = validationUrl;
       return this;
     }
 

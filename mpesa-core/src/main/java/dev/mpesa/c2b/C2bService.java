@@ -16,6 +16,7 @@ import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
 import dev.mpesa.internal.http.Pipeline;
+import dev.mpesa.internal.http.Services;
 import dev.mpesa.result.Acknowledgement;
 import dev.mpesa.result.DarajaError;
 import java.util.List;
@@ -42,16 +43,14 @@ public final class C2bService {
   private final Endpoint<C2bRegisterUrlRequest, Acknowledgement, Acknowledgement> registerSpec;
   private final Endpoint<C2bSimulateRequest, Acknowledgement, Acknowledgement> simulateSpec;
 
-  /**
-   * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.c2b()}.
-   *
-   * @param pipeline the client's pipeline
-   * @param version the C2B API version the client calls
-   */
-  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
-  public C2bService(Pipeline pipeline, C2bVersion version) {
+  static {
+    Services.register(C2bService.class, C2bService::new);
+  }
+
+  /** Made by {@code MpesaClient}; obtain the service from it. */
+  C2bService(Pipeline pipeline) {
     this.pipeline = Checks.required(pipeline, "pipeline");
-    this.version = Checks.required(version, "version");
+    this.version = pipeline.context().c2bVersion();
     this.registerSpec = register(version == C2bVersion.V1 ? REGISTER_V1 : REGISTER_V2, version);
     this.simulateSpec = simulate(version == C2bVersion.V1 ? SIMULATE_V1 : SIMULATE_V2, version);
   }

@@ -30,13 +30,13 @@ public record C2bSimulateRequest(
     boolean buyGoods) {
 
   /** Smallest amount, in shillings. */
-  public static final long MIN_AMOUNT = 1;
+  static final long MIN_AMOUNT = 1;
 
   /** Largest amount of one M-Pesa payment, in shillings (API.md §9.4). */
-  public static final long MAX_AMOUNT = 250_000;
+  static final long MAX_AMOUNT = 250_000;
 
   /** Longest {@code BillRefNumber} M-Pesa carries. */
-  public static final int MAX_BILL_REF_NUMBER = 20;
+  static final int MAX_BILL_REF_NUMBER = 20;
 
   /** Validates the request; see the class documentation for the rules. */
   public C2bSimulateRequest {
@@ -112,13 +112,7 @@ public record C2bSimulateRequest(
      * @throws IllegalArgumentException if it is not a Kenyan mobile number
      */
     public Builder phoneNumber(String phoneNumber) {
-      this.phoneNumber = PhoneNumber.parse(phoneNumber);
-      return this;
-    }
-
-    /** The paying customer's phone. */
-    public Builder phoneNumber(PhoneNumber phoneNumber) {
-      this.phoneNumber = phoneNumber;
+      this.phoneNumber = Checks.phone(phoneNumber);
       return this;
     }
 
@@ -127,7 +121,7 @@ public record C2bSimulateRequest(
      *
      * @param billRefNumber {@code BillRefNumber}, 1 to 20 characters
      */
-    public Builder payBill(String billRefNumber) {
+    public Builder billRefNumber(String billRefNumber) {
       this.billRefNumber = billRefNumber;
       this.buyGoods = false;
       return this;

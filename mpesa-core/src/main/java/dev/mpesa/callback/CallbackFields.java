@@ -2,6 +2,7 @@ package dev.mpesa.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mpesa.error.CallbackParseException;
+import dev.mpesa.internal.Errors;
 import dev.mpesa.internal.json.Json;
 import dev.mpesa.result.ResultCode;
 import java.math.BigDecimal;
@@ -47,7 +48,7 @@ final class CallbackFields {
     try {
       return ResultCode.of(text);
     } catch (IllegalArgumentException e) {
-      throw new CallbackParseException(kind + path + " is not a code", e);
+      throw Errors.callbackParse(kind + path + " is not a code", e);
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.mpesa.error.CallbackParseException;
+import dev.mpesa.internal.Errors;
 import dev.mpesa.internal.json.Json;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -50,7 +51,7 @@ final class CallbackJson {
           .decode(ByteBuffer.wrap(body))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new CallbackParseException(kind + "the body is not valid UTF-8", e);
+      throw Errors.callbackParse(kind + "the body is not valid UTF-8", e);
     }
   }
 
@@ -71,10 +72,10 @@ final class CallbackJson {
     try {
       root = READER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new CallbackParseException(kind + "the body is not valid JSON" + where(e), e);
+      throw Errors.callbackParse(kind + "the body is not valid JSON" + where(e), e);
     } catch (NumberFormatException | ArithmeticException e) {
       // Jackson reads floats as BigDecimal: an exponent such as 1e100000000000 does not fit.
-      throw new CallbackParseException(kind + "the body holds a number out of range", e);
+      throw Errors.callbackParse(kind + "the body holds a number out of range", e);
     }
     if (root == null || root.isMissingNode()) {
       throw fail(kind, "the body is empty");
@@ -233,7 +234,7 @@ final class CallbackJson {
   }
 
   static CallbackParseException fail(String kind, String problem) {
-    return new CallbackParseException(kind + problem, null);
+    return Errors.callbackParse(kind + problem, null);
   }
 
   private static String where(JsonProcessingException e) {

@@ -2,6 +2,7 @@ package dev.mpesa.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mpesa.error.CallbackParseException;
+import dev.mpesa.internal.Errors;
 import dev.mpesa.internal.json.Json;
 import dev.mpesa.result.ResultCode;
 import java.util.ArrayList;
@@ -374,7 +375,7 @@ public final class Callbacks {
     try {
       resultCode = ResultCode.of(code);
     } catch (IllegalArgumentException e) {
-      throw new CallbackParseException(STK + "Body.stkCallback.ResultCode is not a code", e);
+      throw Errors.callbackParse(STK + "Body.stkCallback.ResultCode is not a code", e);
     }
 
     Map<String, JsonNode> items =
@@ -420,7 +421,7 @@ public final class Callbacks {
       try {
         resultCode = ResultCode.of(code);
       } catch (IllegalArgumentException e) {
-        throw new CallbackParseException(kind + path + "ResultCode is not a code", e);
+        throw Errors.callbackParse(kind + path + "ResultCode is not a code", e);
       }
     }
     String resultDesc = scalar(CallbackJson.field(result, "ResultDesc"));

@@ -1,7 +1,5 @@
 package dev.mpesa.error;
 
-import dev.mpesa.result.DarajaError;
-
 /**
  * Daraja refused the app's identity: a wrong consumer key or secret, an access token rejected twice
  * in a row, an API product not enabled for the app, or keys of the other environment. Not retried:
@@ -10,15 +8,7 @@ import dev.mpesa.result.DarajaError;
 public class AuthenticationException extends MpesaApiException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; see {@link MpesaApiException} for the parameters. */
-  public AuthenticationException(
-      String operation,
-      int httpStatus,
-      String errorCode,
-      String errorMessage,
-      String requestId,
-      DarajaError error,
-      Throwable cause) {
-    super(operation, httpStatus, errorCode, errorMessage, requestId, error, cause);
+  AuthenticationException(Answer a, Throwable cause) {
+    super(a, cause);
   }
 }

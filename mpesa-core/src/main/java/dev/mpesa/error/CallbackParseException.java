@@ -15,7 +15,7 @@ public class CallbackParseException extends MpesaException {
    * @param message what is wrong with the body, never quoting it
    * @param cause the parser's exception, or null
    */
-  public CallbackParseException(String message, Throwable cause) {
+  CallbackParseException(String message, Throwable cause) {
     super(null, message, cause == null ? null : new RedactedCause(cause));
   }
 

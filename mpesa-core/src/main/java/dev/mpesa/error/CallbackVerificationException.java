@@ -44,8 +44,7 @@ public class CallbackVerificationException extends MpesaException {
    * @param reference the genuine token's reference when only its time is wrong, else null
    * @param issuedAt the genuine token's issue time when only its time is wrong, else null
    */
-  public CallbackVerificationException(
-      Reason reason, String message, String reference, Instant issuedAt) {
+  CallbackVerificationException(Reason reason, String message, String reference, Instant issuedAt) {
     super("callback.verify", message, null);
     this.reason = Checks.required(reason, "reason");
     this.reference = reference;

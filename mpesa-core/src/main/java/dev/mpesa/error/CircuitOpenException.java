@@ -14,7 +14,7 @@ public class CircuitOpenException extends MpesaException {
    * @param message why
    * @param cause the breaker's own exception, or null
    */
-  public CircuitOpenException(String operation, String message, Throwable cause) {
+  CircuitOpenException(String operation, String message, Throwable cause) {
     super(operation, message, cause);
   }
 

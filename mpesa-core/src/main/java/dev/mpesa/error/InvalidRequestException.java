@@ -1,7 +1,5 @@
 package dev.mpesa.error;
 
-import dev.mpesa.result.DarajaError;
-
 /**
  * Daraja rejected the request itself: a field it finds invalid ({@code 400.002.02 Bad Request -
  * Invalid ...}), a malformed payload, wrong STK credentials (passkey, short code) or a merchant it
@@ -10,15 +8,7 @@ import dev.mpesa.result.DarajaError;
 public class InvalidRequestException extends MpesaApiException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; see {@link MpesaApiException} for the parameters. */
-  public InvalidRequestException(
-      String operation,
-      int httpStatus,
-      String errorCode,
-      String errorMessage,
-      String requestId,
-      DarajaError error,
-      Throwable cause) {
-    super(operation, httpStatus, errorCode, errorMessage, requestId, error, cause);
+  InvalidRequestException(Answer a, Throwable cause) {
+    super(a, cause);
   }
 }

@@ -21,59 +21,33 @@ public class MpesaApiException extends MpesaException {
   private final DarajaError error;
   private final Duration retryAfter;
 
-  /**
-   * Creates an exception from Daraja's answer.
-   *
-   * @param operation the SDK operation, such as {@code stk.push}
-   * @param httpStatus the HTTP status of the answer
-   * @param errorCode Daraja's {@code errorCode}, or null when the body had none
-   * @param errorMessage Daraja's {@code errorMessage} (redacted), or null
-   * @param requestId Daraja's {@code requestId}, or null
-   * @param error the SDK's classification of the answer
-   * @param cause the underlying cause, or null
-   */
-  public MpesaApiException(
+  /** What Daraja answered, as the SDK read it. */
+  record Answer(
       String operation,
       int httpStatus,
       String errorCode,
       String errorMessage,
       String requestId,
       DarajaError error,
-      Throwable cause) {
-    this(operation, httpStatus, errorCode, errorMessage, requestId, error, null, cause);
-  }
+      Duration retryAfter) {}
 
-  /**
-   * Creates an exception from Daraja's answer, with the wait the answer asked for.
-   *
-   * @param operation the SDK operation, such as {@code stk.push}
-   * @param httpStatus the HTTP status of the answer
-   * @param errorCode Daraja's {@code errorCode}, or null when the body had none
-   * @param errorMessage Daraja's {@code errorMessage} (redacted), or null
-   * @param requestId Daraja's {@code requestId}, or null
-   * @param error the SDK's classification of the answer
-   * @param retryAfter the {@code Retry-After} of the answer, or null if none
-   * @param cause the underlying cause, or null
-   */
-  public MpesaApiException(
-      String operation,
-      int httpStatus,
-      String errorCode,
-      String errorMessage,
-      String requestId,
-      DarajaError error,
-      Duration retryAfter,
-      Throwable cause) {
+  MpesaApiException(Answer a, Throwable cause) {
     super(
-        operation,
-        describe(operation, httpStatus, errorCode, errorMessage, requestId, error),
+        a.operation(),
+        describe(
+            a.operation(),
+            a.httpStatus(),
+            a.errorCode(),
+            a.errorMessage(),
+            a.requestId(),
+            a.error()),
         cause);
-    this.httpStatus = httpStatus;
-    this.errorCode = errorCode;
-    this.errorMessage = errorMessage;
-    this.requestId = requestId;
-    this.error = error;
-    this.retryAfter = retryAfter;
+    this.httpStatus = a.httpStatus();
+    this.errorCode = a.errorCode();
+    this.errorMessage = a.errorMessage();
+    this.requestId = a.requestId();
+    this.error = a.error();
+    this.retryAfter = a.retryAfter();
   }
 
   private static String describe(

@@ -1,5 +1,7 @@
 package dev.mpesa.error;
 
+import dev.mpesa.internal.Errors;
+
 /**
  * The root of every exception this SDK throws for an M-Pesa call or callback. All are unchecked.
  *
@@ -22,6 +24,10 @@ public class MpesaException extends RuntimeException {
 
   private final String operation;
 
+  static {
+    Errors.install(new ErrorFactory());
+  }
+
   /**
    * Creates an exception.
    *
@@ -29,7 +35,7 @@ public class MpesaException extends RuntimeException {
    * @param message what went wrong, in plain words
    * @param cause the underlying cause, or null
    */
-  public MpesaException(String operation, String message, Throwable cause) {
+  MpesaException(String operation, String message, Throwable cause) {
     super(message, cause);
     this.operation = operation;
   }

@@ -20,7 +20,7 @@ public class MpesaNetworkException extends MpesaException {
    * @param message what went wrong
    * @param cause the underlying I/O failure, or null
    */
-  public MpesaNetworkException(String operation, String message, Throwable cause) {
+  MpesaNetworkException(String operation, String message, Throwable cause) {
     super(operation, message, cause);
   }
 

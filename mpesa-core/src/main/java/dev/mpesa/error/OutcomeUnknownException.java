@@ -33,7 +33,7 @@ public class OutcomeUnknownException extends MpesaException {
    * @param sentAt when the request was sent, by the client's clock
    * @param cause the underlying failure
    */
-  public OutcomeUnknownException(
+  OutcomeUnknownException(
       String operation,
       String message,
       Map<String, String> references,

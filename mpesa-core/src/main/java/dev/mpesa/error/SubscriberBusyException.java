@@ -1,6 +1,5 @@
 package dev.mpesa.error;
 
-import dev.mpesa.result.DarajaError;
 import java.time.Duration;
 
 /**
@@ -17,16 +16,8 @@ public class SubscriberBusyException extends MpesaApiException {
   /** Daraja asks for at least a minute between prompts to a busy subscriber. */
   public static final Duration SUGGESTED_WAIT = Duration.ofSeconds(60);
 
-  /** Creates the exception; see {@link MpesaApiException} for the parameters. */
-  public SubscriberBusyException(
-      String operation,
-      int httpStatus,
-      String errorCode,
-      String errorMessage,
-      String requestId,
-      DarajaError error,
-      Throwable cause) {
-    super(operation, httpStatus, errorCode, errorMessage, requestId, error, cause);
+  SubscriberBusyException(Answer a, Throwable cause) {
+    super(a, cause);
   }
 
   /** How long to wait before prompting the same customer again: at least 60 seconds. */

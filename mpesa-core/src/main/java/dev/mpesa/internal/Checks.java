@@ -56,19 +56,40 @@ public final class Checks {
     return value;
   }
 
-  /** A whole number of shillings within {@code [min, max]}. */
+  /**
+   * A whole number of shillings within {@code [min, max]}: the one amount check of every request,
+   * with one message.
+   */
   public static long amount(String field, long value, long min, long max) {
     if (value < min || value > max) {
       throw new IllegalArgumentException(
           field
-              + " must be a whole number of shillings from "
-              + min
-              + " to "
-              + max
+              + " must be a whole number of shillings "
+              + (max == Long.MAX_VALUE ? ">= " + min : "from " + min + " to " + max)
               + ", got "
               + value);
     }
     return value;
+  }
+
+  /** A whole number of shillings of at least {@code min}, for amounts Daraja caps nowhere. */
+  public static long amount(String field, long value, long min) {
+    return amount(field, value, min, Long.MAX_VALUE);
+  }
+
+  /**
+   * A phone number as a builder takes it: null stays null (the request then names the missing
+   * field), anything else must parse.
+   *
+   * @throws IllegalArgumentException if it is not a Kenyan mobile number
+   */
+  public static dev.mpesa.phone.PhoneNumber phone(String value) {
+    return value == null ? null : dev.mpesa.phone.PhoneNumber.parse(value);
+  }
+
+  /** Whether {@code s} is null or only white space. */
+  public static boolean isBlank(String s) {
+    return s == null || s.isBlank();
   }
 
   /**

@@ -2,54 +2,55 @@ package dev.mpesa.internal;
 
 import dev.mpesa.Environment;
 import dev.mpesa.Sleeper;
+import dev.mpesa.b2c.B2cVersion;
+import dev.mpesa.c2b.C2bVersion;
+import dev.mpesa.ratiba.RatibaSettings;
 import dev.mpesa.security.SecurityCredential;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The settings every product service of one client shares: clock, sleeper, environment, STK and
- * initiator settings. Holds the passkey, so it has no {@code toString()} that prints fields.
+ * The settings every product service of one client shares, as the client's builder set them. Holds
+ * the passkey, so its {@code toString()} prints no field.
+ *
+ * @param environment sandbox or production
+ * @param clock the client's clock
+ * @param sleeper the client's sleeper
+ * @param shortCode the default M-Pesa Express short code, or null (no STK)
+ * @param passkey the M-Pesa Express passkey, or null; a secret, never logged
+ * @param stkMaxAmount the largest STK push the client sends
+ * @param initiatorName the initiator (API operator), or null (no B2C, B2B or account APIs)
+ * @param securityCredential the encrypted initiator password, or null
+ * @param b2cVersion the endpoint of {@code b2c().pay}
+ * @param c2bVersion the endpoints of {@code c2b()}
+ * @param ratibaSettings how standing orders are written
+ * @param awaitFirst the wait before {@code stk().await}'s first query
+ * @param awaitInterval the first interval between its queries
+ * @param awaitMax the longest interval between its queries
  */
-public final class ClientContext {
+public record ClientContext(
+    Environment environment,
+    Clock clock,
+    Sleeper sleeper,
+    String shortCode,
+    String passkey,
+    long stkMaxAmount,
+    String initiatorName,
+    SecurityCredential securityCredential,
+    B2cVersion b2cVersion,
+    C2bVersion c2bVersion,
+    RatibaSettings ratibaSettings,
+    Duration awaitFirst,
+    Duration awaitInterval,
+    Duration awaitMax) {
 
   /** Daraja's times are East Africa Time, whatever the JVM's default zone. */
   public static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");
 
   /** The STK {@code Timestamp} format. */
   public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-
-  private final Environment environment;
-  private final Clock clock;
-  private final Sleeper sleeper;
-  private final String shortCode;
-  private final String passkey;
-  private final long stkMaxAmount;
-  private final String initiatorName;
-  private final SecurityCredential securityCredential;
-
-  /**
-   * Creates the context; {@code shortCode} and {@code passkey} may be null (no STK), and so may the
-   * initiator (no B2C, B2B or account APIs).
-   */
-  public ClientContext(
-      Environment environment,
-      Clock clock,
-      Sleeper sleeper,
-      String shortCode,
-      String passkey,
-      long stkMaxAmount,
-      String initiatorName,
-      SecurityCredential securityCredential) {
-    this.environment = environment;
-    this.clock = clock;
-    this.sleeper = sleeper;
-    this.shortCode = shortCode;
-    this.passkey = passkey;
-    this.stkMaxAmount = stkMaxAmount;
-    this.initiatorName = initiatorName;
-    this.securityCredential = securityCredential;
-  }
 
   /**
    * The initiator name, checking that an initiator was configured.
@@ -82,29 +83,8 @@ public final class ClientContext {
     }
   }
 
-  public Environment environment() {
-    return environment;
-  }
-
-  public Clock clock() {
-    return clock;
-  }
-
-  public Sleeper sleeper() {
-    return sleeper;
-  }
-
-  /** The default M-Pesa Express short code, or null if none was configured. */
-  public String shortCode() {
-    return shortCode;
-  }
-
-  /** The M-Pesa Express passkey, or null. A secret: never log it. */
-  public String passkey() {
-    return passkey;
-  }
-
-  public long stkMaxAmount() {
-    return stkMaxAmount;
+  @Override
+  public String toString() {
+    return "ClientContext[environment=" + environment + "]";
   }
 }

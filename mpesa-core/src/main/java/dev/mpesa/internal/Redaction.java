@@ -31,6 +31,14 @@ public final class Redaction {
   }
 
   /**
+   * A URL for a request's {@code toString()}: scheme and host only, as a path or query may carry a
+   * per-request secret (a signed callback token).
+   */
+  public static String brief(java.net.URI url) {
+    return url == null ? "null" : url.getScheme() + "://" + url.getHost() + "/...";
+  }
+
+  /**
    * A URL for a log line or a message: scheme, authority and path, without the query, and with path
    * segments longer than 24 characters (signed callback tokens) cut to their first 6.
    */

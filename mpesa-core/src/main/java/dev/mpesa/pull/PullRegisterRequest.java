@@ -64,13 +64,7 @@ public record PullRegisterRequest(String shortCode, PhoneNumber nominatedNumber,
      * @throws IllegalArgumentException if it is not a Kenyan mobile number
      */
     public Builder nominatedNumber(String nominatedNumber) {
-      this.nominatedNumber = PhoneNumber.parse(nominatedNumber);
-      return this;
-    }
-
-    /** The phone number on the short code's KYC. */
-    public Builder nominatedNumber(PhoneNumber nominatedNumber) {
-      this.nominatedNumber = nominatedNumber;
+      this.nominatedNumber = Checks.phone(nominatedNumber);
       return this;
     }
 
@@ -81,12 +75,6 @@ public record PullRegisterRequest(String shortCode, PhoneNumber nominatedNumber,
      */
     public Builder callbackUrl(String callbackUrl) {
       this.callbackUrl = Checks.callbackUrl("callbackUrl", callbackUrl);
-      return this;
-    }
-
-    /** Daraja's {@code CallBackURL}. */
-    public Builder callbackUrl(URI callbackUrl) {
-      this.callbackUrl = callbackUrl;
       return this;
     }
 

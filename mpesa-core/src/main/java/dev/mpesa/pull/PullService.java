@@ -14,6 +14,7 @@ import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
 import dev.mpesa.internal.http.Pipeline;
+import dev.mpesa.internal.http.Services;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 
@@ -88,13 +89,12 @@ public final class PullService {
 
   private final Pipeline pipeline;
 
-  /**
-   * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.pull()}.
-   *
-   * @param pipeline the client's pipeline
-   */
-  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
-  public PullService(Pipeline pipeline) {
+  static {
+    Services.register(PullService.class, PullService::new);
+  }
+
+  /** Made by {@code MpesaClient}; obtain the service from it. */
+  PullService(Pipeline pipeline) {
     this.pipeline = Checks.required(pipeline, "pipeline");
   }
 

@@ -13,12 +13,11 @@ import dev.mpesa.phone.PhoneNumber;
  * Builder#sendToBusiness(String)} (or {@link Builder#creditParty(TrxCode, String)}), so that the
  * {@code TrxCode} and the {@code CPI} cannot disagree; the last call wins.
  *
- * <p>The constructor checks: amount a whole number of shillings from 1 to {@value #MAX_AMOUNT}
- * (M-Pesa's largest single transaction); a till, agent or PayBill number of 5 to 9 digits; a Kenyan
- * mobile number for {@code SM} and {@code SB}; merchant name and reference 1 to {@value #MAX_TEXT}
- * characters without surrounding spaces; a size of {@value #MIN_SIZE} to {@value #MAX_SIZE} pixels.
- * Daraja documents no limits for the texts and the size: those bounds are the SDK's, so that a code
- * stays scannable and its answer small.
+ * <p>The constructor checks: amount a whole number of shillings from 1 to 250,000 (M-Pesa's largest
+ * single transaction); a till, agent or PayBill number of 5 to 9 digits; a Kenyan mobile number for
+ * {@code SM} and {@code SB}; merchant name and reference 1 to 100 characters without surrounding
+ * spaces; a size of 50 to 1,000 pixels. Daraja documents no limits for the texts and the size:
+ * those bounds are the SDK's, so that a code stays scannable and its answer small.
  *
  * @param merchantName the name shown to the customer ({@code MerchantName})
  * @param referenceNumber your reference for the sale, such as an invoice number ({@code RefNo})
@@ -39,16 +38,16 @@ public record DynamicQrRequest(
     int size) {
 
   /** The largest amount M-Pesa moves in one customer transaction, KES 250,000. */
-  public static final long MAX_AMOUNT = 250_000;
+  static final long MAX_AMOUNT = 250_000;
 
   /** Longest merchant name and reference the SDK sends. */
-  public static final int MAX_TEXT = 100;
+  static final int MAX_TEXT = 100;
 
   /** Smallest image side the SDK asks for, in pixels. */
-  public static final int MIN_SIZE = 50;
+  static final int MIN_SIZE = 50;
 
   /** Largest image side the SDK asks for, in pixels. */
-  public static final int MAX_SIZE = 1000;
+  static final int MAX_SIZE = 1000;
 
   /** The image side used when none is set: Daraja's sample, 300 pixels. */
   public static final int DEFAULT_SIZE = 300;
@@ -168,11 +167,6 @@ public record DynamicQrRequest(
       return phone(TrxCode.SEND_MONEY, PhoneNumber.parse(phoneNumber));
     }
 
-    /** Send money to a phone ({@code SM}). */
-    public Builder sendMoney(PhoneNumber phoneNumber) {
-      return phone(TrxCode.SEND_MONEY, phoneNumber);
-    }
-
     /**
      * Send to a business whose number is in phone-number form ({@code SB}).
      *
@@ -180,11 +174,6 @@ public record DynamicQrRequest(
      */
     public Builder sendToBusiness(String businessPhoneNumber) {
       return phone(TrxCode.SEND_TO_BUSINESS, PhoneNumber.parse(businessPhoneNumber));
-    }
-
-    /** Send to a business whose number is in phone-number form ({@code SB}). */
-    public Builder sendToBusiness(PhoneNumber businessPhoneNumber) {
-      return phone(TrxCode.SEND_TO_BUSINESS, businessPhoneNumber);
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
 import dev.mpesa.internal.http.Pipeline;
+import dev.mpesa.internal.http.Services;
 
 /**
  * Dynamic QR: generates M-Pesa QR codes that customers scan to pay.
@@ -53,13 +54,12 @@ public final class QrService {
 
   private final Pipeline pipeline;
 
-  /**
-   * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.qr()}.
-   *
-   * @param pipeline the client's pipeline
-   */
-  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
-  public QrService(Pipeline pipeline) {
+  static {
+    Services.register(QrService.class, QrService::new);
+  }
+
+  /** Made by {@code MpesaClient}; obtain the service from it. */
+  QrService(Pipeline pipeline) {
     this.pipeline = Checks.required(pipeline, "pipeline");
   }
 

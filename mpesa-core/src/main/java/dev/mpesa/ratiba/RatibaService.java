@@ -16,6 +16,7 @@ import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
 import dev.mpesa.internal.http.Pipeline;
+import dev.mpesa.internal.http.Services;
 import dev.mpesa.result.DarajaError;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -55,16 +56,14 @@ public final class RatibaService {
   private final Endpoint<StandingOrderRequest, StandingOrderResponse, StandingOrderResponse>
       createSpec;
 
-  /**
-   * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.ratiba()}.
-   *
-   * @param pipeline the client's pipeline
-   * @param settings how this client writes the fields Daraja's sources disagree on
-   */
-  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
-  public RatibaService(Pipeline pipeline, RatibaSettings settings) {
+  static {
+    Services.register(RatibaService.class, RatibaService::new);
+  }
+
+  /** Made by {@code MpesaClient}; obtain the service from it. */
+  RatibaService(Pipeline pipeline) {
     this.pipeline = Checks.required(pipeline, "pipeline");
-    this.settings = Checks.required(settings, "settings");
+    this.settings = pipeline.context().ratibaSettings();
     this.createSpec =
         new Endpoint<>(
             CREATE,

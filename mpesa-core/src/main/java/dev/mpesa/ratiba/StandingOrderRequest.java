@@ -15,14 +15,13 @@ import java.time.LocalDate;
  * TransactionType} follow from that choice, so they cannot contradict each other.
  *
  * <p>The constructor checks Daraja's documented limits, so a request that Daraja would reject for
- * its shape cannot be built: amount a whole number of shillings from 1 to {@value #MAX_AMOUNT} (the
- * M-Pesa per-transaction limit, charged at every run); {@code AccountReference} 1 to 12 characters;
- * {@code TransactionDesc} 1 to 13; an end date not before the start date; an absolute http(s)
- * callback URL. The standing order's name must be unique per customer (Daraja answers {@code 1050}
- * otherwise); no maximum length is documented, and the SDK refuses names over {@value #MAX_NAME}
- * characters as a likely mistake. The client adds the rules that depend on its settings and clock
- * (a start date not in the past in Nairobi, https and a public callback host in production) before
- * sending.
+ * its shape cannot be built: amount a whole number of shillings from 1 to 250,000 (the M-Pesa
+ * per-transaction limit, charged at every run); {@code AccountReference} 1 to 12 characters; {@code
+ * TransactionDesc} 1 to 13; an end date not before the start date; an absolute http(s) callback
+ * URL. The standing order's name must be unique per customer (Daraja answers {@code 1050}
+ * otherwise); no maximum length is documented, and the SDK refuses names over 100 characters as a
+ * likely mistake. The client adds the rules that depend on its settings and clock (a start date not
+ * in the past in Nairobi, https and a public callback host in production) before sending.
  *
  * @param name {@code StandingOrderName}, unique per customer
  * @param startDate first payment date ({@code StartDate}, sent as {@code yyyyMMdd})
@@ -56,19 +55,19 @@ public record StandingOrderRequest(
     String customStandingOrderId) {
 
   /** The largest amount per payment: M-Pesa's per-transaction limit, KES 250,000. */
-  public static final long MAX_AMOUNT = 250_000;
+  static final long MAX_AMOUNT = 250_000;
 
   /** Longest {@code AccountReference} Daraja accepts. */
-  public static final int MAX_ACCOUNT_REFERENCE = 12;
+  static final int MAX_ACCOUNT_REFERENCE = 12;
 
   /** Longest {@code TransactionDesc} Daraja accepts. */
-  public static final int MAX_DESCRIPTION = 13;
+  static final int MAX_DESCRIPTION = 13;
 
   /** Longest {@code StandingOrderName} the SDK sends (Daraja documents no limit). */
-  public static final int MAX_NAME = 100;
+  static final int MAX_NAME = 100;
 
   /** Longest {@code CustomStoId} the SDK sends (a UUID has 36 characters). */
-  public static final int MAX_CUSTOM_ID = 64;
+  static final int MAX_CUSTOM_ID = 64;
 
   /** Validates the request; see the class documentation for the rules. */
   public StandingOrderRequest {
@@ -168,7 +167,7 @@ public record StandingOrderRequest(
       return this;
     }
 
-    /** Whole shillings per payment, 1 to {@value StandingOrderRequest#MAX_AMOUNT}. */
+    /** Whole shillings per payment, 1 to 250,000. */
     public Builder amount(long amount) {
       this.amount = amount;
       return this;
@@ -181,13 +180,7 @@ public record StandingOrderRequest(
      * @throws IllegalArgumentException if it is not a Kenyan mobile number
      */
     public Builder phoneNumber(String phoneNumber) {
-      this.phoneNumber = PhoneNumber.parse(phoneNumber);
-      return this;
-    }
-
-    /** The paying customer's phone. */
-    public Builder phoneNumber(PhoneNumber phoneNumber) {
-      this.phoneNumber = phoneNumber;
+      this.phoneNumber = Checks.phone(phoneNumber);
       return this;
     }
 
@@ -198,12 +191,6 @@ public record StandingOrderRequest(
      */
     public Builder callbackUrl(String callbackUrl) {
       this.callbackUrl = Checks.callbackUrl("callbackUrl", callbackUrl);
-      return this;
-    }
-
-    /** Where Daraja POSTs the outcome. */
-    public Builder callbackUrl(URI callbackUrl) {
-      this.callbackUrl = callbackUrl;
       return this;
     }
 

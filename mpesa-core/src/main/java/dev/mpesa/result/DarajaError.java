@@ -14,7 +14,6 @@ public enum DarajaError {
    */
   BAD_CONSUMER_CREDENTIALS(
       false,
-      false,
       "Check the consumer key and secret of your Daraja app, and that they belong to this"
           + " environment (sandbox keys do not work on production)."),
   /**
@@ -23,14 +22,12 @@ public enum DarajaError {
    */
   INVALID_ACCESS_TOKEN(
       false,
-      false,
       "Daraja rejected a freshly issued access token. Likely causes: the API product is not enabled"
           + " for this app on the Daraja portal, the keys belong to the other environment (sandbox"
           + " keys on production), or another process using the same consumer key keeps"
           + " requesting new tokens (share one TokenStore)."),
   /** "Invalid API call as no apiproduct match found": the app lacks this API product. */
   PRODUCT_NOT_ENABLED(
-      false,
       false,
       "Enable this API product for your app on the Daraja portal (My Apps); in the sandbox, tick"
           + " both \"Lipa Na M-Pesa Sandbox\" and \"M-Pesa Sandbox\"."),
@@ -39,12 +36,10 @@ public enum DarajaError {
    */
   INVALID_FIELD(
       false,
-      false,
       "Daraja rejected a field of the request (its name is in the error message); fix the request,"
           + " do not resend it unchanged."),
   /** Wrong path or method ({@code 404.001.01}, {@code 404.001.04}, {@code 405.001}...). */
   WRONG_ENDPOINT(
-      false,
       false,
       "Daraja does not know this path or method: check the baseUrl setting (no extra path) and"
           + " that a proxy in between does not rewrite requests."),
@@ -53,7 +48,6 @@ public enum DarajaError {
    */
   WRONG_CREDENTIALS(
       false,
-      false,
       "Daraja could not verify the STK password: check that the passkey belongs to this short code"
           + " and environment (the production passkey arrives by email after go-live)."),
   /**
@@ -61,26 +55,22 @@ public enum DarajaError {
    */
   MERCHANT_NOT_FOUND(
       false,
-      false,
       "Daraja does not know this short code here: use the short code your passkey was issued for"
           + " (for tills, the head-office or store number) and the matching environment."),
   /** {@code 500.001.1001 Unable to lock subscriber}: the customer has another session open. */
   SUBSCRIBER_BUSY(
       false,
-      false,
       "The customer already has an M-Pesa session open; nothing was charged. Ask them to close it"
           + " and try again after at least 60 seconds."),
   /** {@code 500.001.1001 The transaction is being processed}: an STK query while still pending. */
-  TRANSACTION_PENDING(false, false, "The customer has not finished yet; query again later."),
+  TRANSACTION_PENDING(false, "The customer has not finished yet; query again later."),
   /** {@code 500.001.1001 The transaction does not exist}: an STK query for an unknown id. */
   TRANSACTION_NOT_FOUND(
-      false,
       false,
       "Daraja does not know this CheckoutRequestID: check it came from a push made with this short"
           + " code and environment. Right after a push this can be transient."),
   /** {@code 500.002.1001 Duplicate OriginatorConversationID}: the request was seen before. */
   DUPLICATE_REQUEST(
-      false,
       false,
       "Daraja has already accepted a request with this id: query its status instead of resending."),
   /**
@@ -89,62 +79,46 @@ public enum DarajaError {
    */
   URLS_ALREADY_REGISTERED(
       false,
-      false,
       "C2B URLs are registered once in production: delete them on the Daraja portal (Self"
           + " Services, URL Management) before registering new ones; for \"Duplicate notification"
           + " info\", ask Safaricom to remove the URLs from the old broker platform."),
   /** {@code 500.003.02} spike arrest, or "System is busy". */
   SPIKE_ARREST(
       true,
-      true,
       "Daraja's gateway is limiting the request rate (spike arrest); nothing was processed. Slow"
           + " down and retry after a short wait."),
   /** {@code 500.003.03} quota violation. */
   QUOTA_EXCEEDED(
       true,
-      true,
       "Daraja's request quota for this app is used up; nothing was processed. Retry much later and"
           + " check your traffic."),
   /** HTTP 429 without a Daraja code. */
   TOO_MANY_REQUESTS(
-      true, true, "The gateway is limiting the request rate; slow down and retry after a wait."),
+      true, "The gateway is limiting the request rate; slow down and retry after a wait."),
   /** Daraja or its gateway is failing or under maintenance ({@code 500.003.1001}, other 5xx). */
   SERVICE_UNAVAILABLE(
-      true,
       true,
       "Daraja is failing or under maintenance; for a read-only call retry later, for a payment"
           + " reconcile before resending."),
   /** A 2xx or 5xx answer that was not Daraja's JSON (an HTML gateway page, an empty body). */
   NON_JSON_RESPONSE(
       true,
-      true,
       "The answer came from a gateway in front of Daraja (HTML or empty), not from Daraja itself;"
           + " usually transient."),
   /** An error the SDK cannot place. */
-  UNKNOWN(
-      false, false, "An error the SDK does not recognise; the error code and message say more.");
+  UNKNOWN(false, "An error the SDK does not recognise; the error code and message say more.");
 
   private final boolean isTransient;
-  private final boolean healthSignal;
   private final String hint;
 
-  DarajaError(boolean isTransient, boolean healthSignal, String hint) {
+  DarajaError(boolean isTransient, String hint) {
     this.isTransient = isTransient;
-    this.healthSignal = healthSignal;
     this.hint = hint;
   }
 
   /** Whether the same request may succeed later without any change. */
   public boolean isTransient() {
     return isTransient;
-  }
-
-  /**
-   * Whether this answer says something about Daraja's health (and so counts for a circuit breaker).
-   * A validation error or a busy customer does not.
-   */
-  public boolean isHealthSignal() {
-    return healthSignal;
   }
 
   /** What to do about it, in plain words. */

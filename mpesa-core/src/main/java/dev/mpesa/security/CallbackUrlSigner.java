@@ -4,6 +4,7 @@ import dev.mpesa.error.CallbackVerificationException;
 import dev.mpesa.error.CallbackVerificationException.Reason;
 import dev.mpesa.internal.CallbackUrls;
 import dev.mpesa.internal.Checks;
+import dev.mpesa.internal.Errors;
 import dev.mpesa.internal.Problems;
 import dev.mpesa.internal.Redaction;
 import java.net.URI;
@@ -203,6 +204,21 @@ public final class CallbackUrlSigner {
   }
 
   /**
+   * Mints a callback URL for one request, as {@link #sign(URI, String)} does, from and to the
+   * strings the request builders take: {@code
+   * .callbackUrl(signer.sign("https://shop.example/payments/stk", orderId))}.
+   *
+   * @param baseUrl an absolute http(s) URL without query, fragment or user information
+   * @param reference your id for the request (see {@link #sign(URI, String)})
+   * @return the signed URL
+   * @throws IllegalArgumentException if the base URL is not a valid URL, or as {@link #sign(URI,
+   *     String)}
+   */
+  public String sign(String baseUrl, String reference) {
+    return sign(Checks.callbackUrl("baseUrl", baseUrl), reference).toString();
+  }
+
+  /**
    * Mints a callback URL for one request: {@code baseUrl}, then one more path segment with a token
    * that carries {@code reference} and the clock's current second, signed with the current key.
    * Give it to Daraja as the {@code CallBackURL} / {@code ResultURL} of that request.
@@ -282,7 +298,7 @@ public final class CallbackUrlSigner {
       genuine |= MessageDigest.isEqual(tag(key, token, signedLength), presented);
     }
     if (!genuine) {
-      throw new CallbackVerificationException(
+      throw Errors.callbackVerification(
           Reason.TAMPERED,
           "the callback URL token's signature matches none of the keys: it was altered, made up,"
               + " or signed with a key this signer does not hold",
@@ -302,7 +318,7 @@ public final class CallbackUrlSigner {
     // Durations between instants cannot overflow, whatever the clock and the settings say.
     Duration age = Duration.between(issuedAt, clock.instant());
     if (age.compareTo(tolerance) > 0) {
-      throw new CallbackVerificationException(
+      throw Errors.callbackVerification(
           Reason.EXPIRED,
           "the callback URL token was issued at "
               + issuedAt
@@ -313,7 +329,7 @@ public final class CallbackUrlSigner {
           issuedAt);
     }
     if (age.negated().compareTo(maxClockSkew) > 0) {
-      throw new CallbackVerificationException(
+      throw Errors.callbackVerification(
           Reason.FROM_THE_FUTURE,
           "the callback URL token is dated "
               + issuedAt
@@ -460,7 +476,7 @@ public final class CallbackUrlSigner {
   }
 
   private static CallbackVerificationException malformed(String why) {
-    return new CallbackVerificationException(
+    return Errors.callbackVerification(
         Reason.MALFORMED, "not a callback URL token: " + why, null, null);
   }
 

@@ -35,18 +35,15 @@ public record StkPushRequest(
     String tillNumber) {
 
   /** Longest {@code AccountReference} Daraja accepts. */
-  public static final int MAX_ACCOUNT_REFERENCE = 12;
+  static final int MAX_ACCOUNT_REFERENCE = 12;
 
   /** Longest {@code TransactionDesc} Daraja accepts. */
-  public static final int MAX_DESCRIPTION = 13;
+  static final int MAX_DESCRIPTION = 13;
 
   /** Validates the request; see the class documentation for the rules. */
   public StkPushRequest {
     Checks.required(phoneNumber, "phoneNumber is required");
-    if (amount < 1) {
-      throw new IllegalArgumentException(
-          "amount must be a whole number of shillings >= 1, got " + amount);
-    }
+    Checks.amount("amount", amount, 1);
     Checks.text("accountReference", accountReference, 1, MAX_ACCOUNT_REFERENCE);
     Checks.optionalText("description", description, 0, MAX_DESCRIPTION);
     Checks.callbackUrl("callbackUrl", callbackUrl);
@@ -106,13 +103,7 @@ public record StkPushRequest(
      * @throws IllegalArgumentException if it is not a Kenyan mobile number
      */
     public Builder phoneNumber(String phoneNumber) {
-      this.phoneNumber = PhoneNumber.parse(phoneNumber);
-      return this;
-    }
-
-    /** The customer's phone. */
-    public Builder phoneNumber(PhoneNumber phoneNumber) {
-      this.phoneNumber = phoneNumber;
+      this.phoneNumber = Checks.phone(phoneNumber);
       return this;
     }
 
@@ -142,12 +133,6 @@ public record StkPushRequest(
      */
     public Builder callbackUrl(String callbackUrl) {
       this.callbackUrl = Checks.callbackUrl("callbackUrl", callbackUrl);
-      return this;
-    }
-
-    /** Where Daraja POSTs the result. */
-    public Builder callbackUrl(URI callbackUrl) {
-      this.callbackUrl = callbackUrl;
       return this;
     }
 

@@ -14,6 +14,7 @@ import dev.mpesa.error.MpesaNetworkException;
 import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.internal.Checks;
 import dev.mpesa.internal.ClientContext;
+import dev.mpesa.internal.Errors;
 import dev.mpesa.internal.http.Acceptance;
 import dev.mpesa.internal.http.Endpoint;
 import dev.mpesa.internal.http.Endpoint.CallbackUrl;
@@ -21,6 +22,7 @@ import dev.mpesa.internal.http.Endpoint.Outgoing;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
 import dev.mpesa.internal.http.Pipeline;
+import dev.mpesa.internal.http.Services;
 import dev.mpesa.result.DarajaError;
 import dev.mpesa.result.PaymentStatus;
 import dev.mpesa.stk.StkConfirmation.Outcome;
@@ -103,32 +105,17 @@ public final class StkService {
   private final Duration awaitInterval;
   private final Duration awaitMax;
 
-  /**
-   * Used by {@code MpesaClient}; obtain the service from {@code MpesaClient.stk()}.
-   *
-   * @param pipeline the client's pipeline
-   */
-  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
-  public StkService(Pipeline pipeline) {
-    this(pipeline, AWAIT_FIRST_DELAY, AWAIT_INTERVAL, AWAIT_MAX_INTERVAL);
+  static {
+    Services.register(StkService.class, StkService::new);
   }
 
-  /**
-   * Used by {@code MpesaClient}, with the builder's {@code stkAwaitSchedule}.
-   *
-   * @param pipeline the client's pipeline
-   * @param awaitFirst the wait before {@link #await}'s first query
-   * @param awaitInterval the first interval between its queries
-   * @param awaitMax the longest interval between its queries
-   */
-  @SuppressWarnings("exports") // Pipeline is internal: only MpesaClient can call this
-  public StkService(
-      Pipeline pipeline, Duration awaitFirst, Duration awaitInterval, Duration awaitMax) {
+  /** Made by {@code MpesaClient}; obtain the service from it. */
+  StkService(Pipeline pipeline) {
     this.pipeline = Checks.required(pipeline, "pipeline");
     this.context = pipeline.context();
-    this.awaitFirst = awaitFirst;
-    this.awaitInterval = awaitInterval;
-    this.awaitMax = awaitMax;
+    this.awaitFirst = context.awaitFirst();
+    this.awaitInterval = context.awaitInterval();
+    this.awaitMax = context.awaitMax();
   }
 
   /**
@@ -394,7 +381,7 @@ public final class StkService {
       context.sleeper().sleep(d);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MpesaNetworkException("stk.await", "interrupted while waiting to query", e);
+      throw Errors.network("stk.await", "interrupted while waiting to query", e);
     }
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mpesa.Environment;
 import dev.mpesa.MpesaClient;
-import dev.mpesa.phone.PhoneNumber;
 import dev.mpesa.testing.DarajaStub;
 import dev.mpesa.testing.Fixtures;
 import dev.mpesa.testing.TestClients;
@@ -92,10 +91,10 @@ class AccountValidationTest {
         badBalance("no remarks", b -> b.remarks(null), "remarks"),
         badBalance("empty remarks", b -> b.remarks(""), "remarks"),
         badBalance("remarks of 101", b -> b.remarks(LONG_101), "remarks"),
-        badBalance("no result URL", b -> b.resultUrl((URI) null), "resultUrl"),
+        badBalance("no result URL", b -> b.resultUrl((String) null), "resultUrl"),
         badBalance("relative result URL", b -> b.resultUrl("/result"), "resultUrl"),
         badBalance("ftp result URL", b -> b.resultUrl("ftp://shop.example/r"), "resultUrl"),
-        badBalance("no timeout URL", b -> b.queueTimeoutUrl((URI) null), "queueTimeoutUrl"),
+        badBalance("no timeout URL", b -> b.queueTimeoutUrl((String) null), "queueTimeoutUrl"),
         badBalance(
             "timeout URL with spaces", b -> b.queueTimeoutUrl(" https://a.example/t"), "queue"));
   }
@@ -112,9 +111,9 @@ class AccountValidationTest {
         badStatus("no remarks", b -> b.remarks(null), "remarks"),
         badStatus("remarks of 101", b -> b.remarks(LONG_101), "remarks"),
         badStatus("occasion of 101", b -> b.occasion(LONG_101), "occasion"),
-        badStatus("no result URL", b -> b.resultUrl((URI) null), "resultUrl"),
+        badStatus("no result URL", b -> b.resultUrl((String) null), "resultUrl"),
         badStatus("relative timeout URL", b -> b.queueTimeoutUrl("timeout"), "queueTimeoutUrl"),
-        badStatus("no timeout URL", b -> b.queueTimeoutUrl((URI) null), "queueTimeoutUrl"));
+        badStatus("no timeout URL", b -> b.queueTimeoutUrl((String) null), "queueTimeoutUrl"));
   }
 
   static Stream<Arguments> invalidReversals() {
@@ -131,8 +130,8 @@ class AccountValidationTest {
         badReversal("remarks of 101", b -> b.remarks(LONG_101), "remarks"),
         badReversal("no remarks", b -> b.remarks(null), "remarks"),
         badReversal("occasion of 101", b -> b.occasion(LONG_101), "occasion"),
-        badReversal("no result URL", b -> b.resultUrl((URI) null), "resultUrl"),
-        badReversal("no timeout URL", b -> b.queueTimeoutUrl((URI) null), "queueTimeoutUrl"),
+        badReversal("no result URL", b -> b.resultUrl((String) null), "resultUrl"),
+        badReversal("no timeout URL", b -> b.queueTimeoutUrl((String) null), "queueTimeoutUrl"),
         badReversal(
             "timeout URL not a URL", b -> b.queueTimeoutUrl("https://a b/t"), "queueTimeoutUrl"));
   }
@@ -372,7 +371,7 @@ class AccountValidationTest {
   void statusRequest_toString_masksThePhoneAndHidesUrlPaths() {
     TransactionStatusRequest request =
         status()
-            .phoneNumber(PhoneNumber.parse("0708374149"))
+            .phoneNumber("0708374149")
             .resultUrl("https://shop.example/status/result?token=s3cr3t")
             .build();
     assertThat(request.toString())

@@ -63,8 +63,8 @@ class B2bServiceTest {
 
     Object call(B2bService b2b) {
       return switch (this) {
-        case PAY_BILL -> b2b.payBill(payBill().build());
-        case BUY_GOODS -> b2b.buyGoods(buyGoods().build());
+        case PAY_BILL -> b2b.pay(payBill().build());
+        case BUY_GOODS -> b2b.pay(buyGoods().build());
         case REMIT_TAX -> b2b.remitTax(tax().build());
         case EXPRESS_CHECKOUT -> b2b.expressCheckout(express().build());
       };
@@ -90,12 +90,11 @@ class B2bServiceTest {
   }
 
   /** The sample of API.md §5.8. */
-  static BusinessPayBillRequest.Builder payBill() {
-    return BusinessPayBillRequest.builder()
+  static B2bPaymentRequest.Builder payBill() {
+    return B2bPaymentRequest.builder()
         .partyA("123456")
-        .partyB("000000")
+        .payBill("000000", "353353")
         .amount(239)
-        .accountReference("353353")
         .requester("254700000000")
         .remarks("OK")
         .queueTimeoutUrl("https://mydomain.com/b2b/queue/")
@@ -103,12 +102,11 @@ class B2bServiceTest {
   }
 
   /** The sample of API.md §5.8 with {@code BusinessBuyGoods}. */
-  static BusinessBuyGoodsRequest.Builder buyGoods() {
-    return BusinessBuyGoodsRequest.builder()
+  static B2bPaymentRequest.Builder buyGoods() {
+    return B2bPaymentRequest.builder()
         .partyA("123456")
-        .partyB("000000")
+        .buyGoods("000000", "353353")
         .amount(239)
-        .accountReference("353353")
         .requester("254700000000")
         .remarks("OK")
         .queueTimeoutUrl("https://mydomain.com/b2b/queue/")
@@ -181,7 +179,7 @@ class B2bServiceTest {
   void payBill_sampleRequest_sendsTheGoldenPayloadOfApiMd() throws Exception {
     daraja.handler(r -> json(200, Fixtures.read("b2b/ack.json")));
 
-    Acknowledgement ack = mpesa.b2b().payBill(payBill().build());
+    Acknowledgement ack = mpesa.b2b().pay(payBill().build());
 
     RecordedRequest r = onlyRequest();
     assertTransport(r, "/mpesa/b2b/v1/paymentrequest");
@@ -194,7 +192,7 @@ class B2bServiceTest {
   void buyGoods_sampleRequest_sendsTheGoldenPayloadOfApiMd() throws Exception {
     daraja.handler(r -> json(200, Fixtures.read("b2b/ack.json")));
 
-    Acknowledgement ack = mpesa.b2b().buyGoods(buyGoods().build());
+    Acknowledgement ack = mpesa.b2b().pay(buyGoods().build());
 
     RecordedRequest r = onlyRequest();
     assertTransport(r, "/mpesa/b2b/v1/paymentrequest");
@@ -273,7 +271,7 @@ class B2bServiceTest {
   void payBill_withOccasion_sendsItWithDarajasSpelling() throws Exception {
     daraja.handler(r -> json(200, Fixtures.read("b2b/ack.json")));
 
-    mpesa.b2b().payBill(payBill().occasion("March rent").build());
+    mpesa.b2b().pay(payBill().occasion("March rent").build());
 
     JsonNode body = body(onlyRequest());
     assertThat(body.get("Occassion").textValue()).isEqualTo("March rent");
@@ -284,13 +282,7 @@ class B2bServiceTest {
   void buyGoods_withoutOptionalFields_omitsThem() throws Exception {
     daraja.handler(r -> json(200, Fixtures.read("b2b/ack.json")));
 
-    mpesa
-        .b2b()
-        .buyGoods(
-            buyGoods()
-                .accountReference(null)
-                .requester((dev.mpesa.phone.PhoneNumber) null)
-                .build());
+    mpesa.b2b().pay(buyGoods().buyGoods("000000").requester((String) null).build());
 
     JsonNode body = body(onlyRequest());
     assertThat(body.has("AccountReference")).isFalse();
@@ -303,7 +295,7 @@ class B2bServiceTest {
   void payBill_requesterInLocalForm_isSentNormalised() throws Exception {
     daraja.handler(r -> json(200, Fixtures.read("b2b/ack.json")));
 
-    mpesa.b2b().payBill(payBill().requester("0712 345 678").build());
+    mpesa.b2b().pay(payBill().requester("0712 345 678").build());
 
     assertThat(body(onlyRequest()).get("Requester").textValue()).isEqualTo("254712345678");
   }
@@ -312,7 +304,7 @@ class B2bServiceTest {
   void payBill_secondCall_reusesTheCredentialEncryptedOnce() throws Exception {
     daraja.handler(r -> json(200, Fixtures.read("b2b/ack.json")));
 
-    mpesa.b2b().payBill(payBill().build());
+    mpesa.b2b().pay(payBill().build());
     mpesa.b2b().remitTax(tax().build());
 
     List<RecordedRequest> requests = daraja.businessRequests();
@@ -465,7 +457,7 @@ class B2bServiceTest {
     daraja.handler(
         r -> json(200, "{\"ResponseCode\":\"0\",\"ResponseDescription\":\"Accept the service\"}"));
 
-    assertThatThrownBy(() -> mpesa.b2b().payBill(payBill().build()))
+    assertThatThrownBy(() -> mpesa.b2b().pay(payBill().build()))
         .isInstanceOfSatisfying(
             OutcomeUnknownException.class,
             e -> assertThat(e.getMessage()).contains("ConversationID"));
@@ -480,8 +472,7 @@ class B2bServiceTest {
                 "{\"OriginatorCoversationID\":\"5118-1\",\"ResponseCode\":\"0\","
                     + "\"ResponseDescription\":\"Accept the service request successfully.\"}"));
 
-    assertThat(mpesa.b2b().payBill(payBill().build()).originatorConversationId())
-        .isEqualTo("5118-1");
+    assertThat(mpesa.b2b().pay(payBill().build()).originatorConversationId()).isEqualTo("5118-1");
   }
 
   // ---- initiator

@@ -89,8 +89,9 @@ class B2cServiceTest {
         .occasion("ChristmasPay");
   }
 
-  static PochiPaymentRequest.Builder samplePochi() {
-    return PochiPaymentRequest.builder()
+  static B2cPaymentRequest.Builder samplePochi() {
+    return B2cPaymentRequest.builder()
+        .command(B2cCommand.BUSINESS_PAY_TO_POCHI)
         .originatorConversationId(SAMPLE_ID)
         .amount(10)
         .partyA("600992")
@@ -500,7 +501,7 @@ class B2cServiceTest {
   void payToPochi_sampleRequest_sendsTheGoldenPayload() throws Exception {
     daraja.handler(r -> json(200, Fixtures.read("b2c/pay-response.json")));
 
-    mpesa.b2c().payToPochi(samplePochi().build());
+    mpesa.b2c().pay(samplePochi().build());
 
     assertGolden(
         daraja.businessRequests().get(0),
@@ -512,7 +513,7 @@ class B2cServiceTest {
   void payToPochi_acceptedAnswer_returnsTheAcknowledgement() {
     daraja.handler(r -> json(200, Fixtures.read("b2c/pay-response.json")));
 
-    Acknowledgement ack = mpesa.b2c().payToPochi(samplePochi().build());
+    Acknowledgement ack = mpesa.b2c().pay(samplePochi().build());
 
     assertThat(ack.conversationId()).isEqualTo("AG_20240706_20106e9209f64bebd05b");
     assertThat(ack.originatorConversationId()).isEqualTo(SAMPLE_ID);
@@ -525,7 +526,7 @@ class B2cServiceTest {
     use(client().b2cVersion(B2cVersion.V1));
     daraja.handler(r -> json(200, Fixtures.read("b2c/pay-response.json")));
 
-    mpesa.b2c().payToPochi(samplePochi().build());
+    mpesa.b2c().pay(samplePochi().build());
 
     assertGolden(
         daraja.businessRequests().get(0),
@@ -537,7 +538,7 @@ class B2cServiceTest {
   void payToPochi_invalidInitiatorAnswer_raisesInvalidRequestKeepingTheMessage() {
     daraja.handler(r -> json(400, Fixtures.read("b2c/error-invalid-initiator.json")));
 
-    assertThatThrownBy(() -> mpesa.b2c().payToPochi(samplePochi().build()))
+    assertThatThrownBy(() -> mpesa.b2c().pay(samplePochi().build()))
         .isInstanceOfSatisfying(
             InvalidRequestException.class,
             e -> assertThat(e.errorMessage()).isEqualTo("Bad Request - Invalid InitiatorName"));
@@ -547,9 +548,9 @@ class B2cServiceTest {
   @Test
   void payToPochi_503Then200_resendsTheSameOriginatorConversationId() throws Exception {
     daraja.handler(sequence(unavailable(), json(200, Fixtures.read("b2c/pay-response.json"))));
-    PochiPaymentRequest request = samplePochi().originatorConversationId(null).build();
+    B2cPaymentRequest request = samplePochi().originatorConversationId(null).build();
 
-    mpesa.b2c().payToPochi(request);
+    mpesa.b2c().pay(request);
 
     assertThat(sentIds())
         .containsExactly(request.originatorConversationId(), request.originatorConversationId());
@@ -559,7 +560,7 @@ class B2cServiceTest {
   void payToPochi_503ThenDuplicate_raisesDuplicateRequest() throws Exception {
     daraja.handler(sequence(unavailable(), json(500, Fixtures.read("b2c/error-duplicate.json"))));
 
-    assertThatThrownBy(() -> mpesa.b2c().payToPochi(samplePochi().build()))
+    assertThatThrownBy(() -> mpesa.b2c().pay(samplePochi().build()))
         .isInstanceOf(DuplicateRequestException.class);
     assertThat(sentIds()).containsExactly(SAMPLE_ID, SAMPLE_ID);
   }
@@ -569,7 +570,7 @@ class B2cServiceTest {
     use(client().retry(RetrySettings.disabled()).readTimeout(Duration.ofMillis(300)));
     daraja.handler(r -> delayed(Fixtures.read("b2c/pay-response.json")));
 
-    assertThatThrownBy(() -> mpesa.b2c().payToPochi(samplePochi().build()))
+    assertThatThrownBy(() -> mpesa.b2c().pay(samplePochi().build()))
         .isInstanceOfSatisfying(
             OutcomeUnknownException.class,
             e ->

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mpesa.Environment;
 import dev.mpesa.MpesaClient;
-import dev.mpesa.phone.PhoneNumber;
 import dev.mpesa.testing.DarajaStub;
 import dev.mpesa.testing.Fixtures;
 import dev.mpesa.testing.TestClients;
-import java.net.URI;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -57,7 +55,7 @@ class B2cValidationTest {
     return B2cServiceTest.samplePayment();
   }
 
-  static PochiPaymentRequest.Builder validPochi() {
+  static B2cPaymentRequest.Builder validPochi() {
     return B2cServiceTest.samplePochi();
   }
 
@@ -84,12 +82,12 @@ class B2cValidationTest {
         payment("partyA with letters", b -> b.partyA("60099A"), "partyA"),
         payment("partyA of 4 digits", b -> b.partyA("6009"), "partyA"),
         payment("partyA of 8 digits", b -> b.partyA("60099212"), "partyA"),
-        payment("no phone", b -> b.phoneNumber((PhoneNumber) null), "phoneNumber"),
-        payment("no resultUrl", b -> b.resultUrl((URI) null), "resultUrl"),
+        payment("no phone", b -> b.phoneNumber((String) null), "phoneNumber"),
+        payment("no resultUrl", b -> b.resultUrl((String) null), "resultUrl"),
         payment("relative resultUrl", b -> b.resultUrl("/b2c/result"), "resultUrl"),
         payment("ftp resultUrl", b -> b.resultUrl("ftp://mydomain.com/r"), "resultUrl"),
         payment("padded resultUrl", b -> b.resultUrl("https://mydomain.com/r "), "resultUrl"),
-        payment("no queueTimeoutUrl", b -> b.queueTimeoutUrl((URI) null), "queueTimeoutUrl"),
+        payment("no queueTimeoutUrl", b -> b.queueTimeoutUrl((String) null), "queueTimeoutUrl"),
         payment("relative queueTimeoutUrl", b -> b.queueTimeoutUrl("timeout"), "queueTimeoutUrl"),
         payment("empty id", b -> b.originatorConversationId(""), "originatorConversationId"),
         payment(
@@ -108,7 +106,7 @@ class B2cValidationTest {
     return Arguments.of(name, change, field);
   }
 
-  static Arguments pochi(String name, Consumer<PochiPaymentRequest.Builder> change, String field) {
+  static Arguments pochi(String name, Consumer<B2cPaymentRequest.Builder> change, String field) {
     return Arguments.of(name, change, field);
   }
 
@@ -158,9 +156,9 @@ class B2cValidationTest {
         pochi("no remarks", b -> b.remarks(null), "remarks"),
         pochi("occasion of 101", b -> b.occasion("o".repeat(101)), "occasion"),
         pochi("partyA with letters", b -> b.partyA("ABCDEF"), "partyA"),
-        pochi("no phone", b -> b.phoneNumber((PhoneNumber) null), "phoneNumber"),
-        pochi("no resultUrl", b -> b.resultUrl((URI) null), "resultUrl"),
-        pochi("no queueTimeoutUrl", b -> b.queueTimeoutUrl((URI) null), "queueTimeoutUrl"),
+        pochi("no phone", b -> b.phoneNumber((String) null), "phoneNumber"),
+        pochi("no resultUrl", b -> b.resultUrl((String) null), "resultUrl"),
+        pochi("no queueTimeoutUrl", b -> b.queueTimeoutUrl((String) null), "queueTimeoutUrl"),
         pochi(
             "id with a space", b -> b.originatorConversationId("a b"), "originatorConversationId"));
   }
@@ -168,12 +166,12 @@ class B2cValidationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidPochiPayments")
   void payToPochi_invalidField_failsNamingItAndSendsNothing(
-      String name, Consumer<PochiPaymentRequest.Builder> change, String field) {
+      String name, Consumer<B2cPaymentRequest.Builder> change, String field) {
     assertThatThrownBy(
             () -> {
-              PochiPaymentRequest.Builder b = validPochi();
+              B2cPaymentRequest.Builder b = validPochi();
               change.accept(b);
-              sandbox.b2c().payToPochi(b.build());
+              sandbox.b2c().pay(b.build());
             })
         .isInstanceOfAny(IllegalArgumentException.class, IllegalArgumentException.class)
         .hasMessageContaining(field);
@@ -197,9 +195,9 @@ class B2cValidationTest {
         topUp("empty remarks", b -> b.remarks(""), "remarks"),
         topUp("remarks of 101", b -> b.remarks("r".repeat(101)), "remarks"),
         topUp("occasion of 101", b -> b.occasion("o".repeat(101)), "occasion"),
-        topUp("no resultUrl", b -> b.resultUrl((URI) null), "resultUrl"),
+        topUp("no resultUrl", b -> b.resultUrl((String) null), "resultUrl"),
         topUp("ftp resultUrl", b -> b.resultUrl("ftp://mydomain.com/r"), "resultUrl"),
-        topUp("no queueTimeoutUrl", b -> b.queueTimeoutUrl((URI) null), "queueTimeoutUrl"));
+        topUp("no queueTimeoutUrl", b -> b.queueTimeoutUrl((String) null), "queueTimeoutUrl"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -251,7 +249,7 @@ class B2cValidationTest {
             "pay", (Function<MpesaClient, Object>) c -> c.b2c().pay(validPayment().build()), "B2C"),
         Arguments.of(
             "payToPochi",
-            (Function<MpesaClient, Object>) c -> c.b2c().payToPochi(validPochi().build()),
+            (Function<MpesaClient, Object>) c -> c.b2c().pay(validPochi().build()),
             "B2Pochi"),
         Arguments.of(
             "topUp",
@@ -295,13 +293,12 @@ class B2cValidationTest {
             "resultUrl"),
         Arguments.of(
             "pochi http resultUrl",
-            (Function<MpesaClient, Object>)
-                c -> c.b2c().payToPochi(validPochi().resultUrl(http).build()),
+            (Function<MpesaClient, Object>) c -> c.b2c().pay(validPochi().resultUrl(http).build()),
             "resultUrl"),
         Arguments.of(
             "pochi private queueTimeoutUrl",
             (Function<MpesaClient, Object>)
-                c -> c.b2c().payToPochi(validPochi().queueTimeoutUrl(local).build()),
+                c -> c.b2c().pay(validPochi().queueTimeoutUrl(local).build()),
             "queueTimeoutUrl"),
         Arguments.of(
             "top-up http resultUrl",
@@ -376,7 +373,7 @@ class B2cValidationTest {
             r.resultUrl(),
             r.queueTimeoutUrl());
     assertThat(direct.originatorConversationId()).hasSize(36);
-    PochiPaymentRequest pochi = validPochi().originatorConversationId(null).build();
+    B2cPaymentRequest pochi = validPochi().originatorConversationId(null).build();
     assertThat(UUID.fromString(pochi.originatorConversationId())).isNotNull();
   }
 

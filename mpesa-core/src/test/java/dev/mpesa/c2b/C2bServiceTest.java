@@ -68,7 +68,7 @@ class C2bServiceTest {
         .shortCode("600984")
         .amount(1)
         .phoneNumber("254708374149")
-        .payBill("Test Ref");
+        .billRefNumber("Test Ref");
   }
 
   JsonNode body(RecordedRequest r) throws Exception {

@@ -2,6 +2,7 @@ package dev.mpesa.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mpesa.internal.Errors;
 import dev.mpesa.result.DarajaError;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ class TroubleshootingLinksTest {
   private static List<MpesaException> everyKind() {
     List<MpesaException> all = new ArrayList<>();
     for (DarajaError error : DarajaError.values()) {
-      all.add(new MpesaApiException("stk.push", 500, "x", "m", null, error, null));
+      all.add(Errors.api("stk.push", 500, "x", "m", null, error, null, null));
     }
     all.add(new MpesaNetworkException("stk.query", "reset", null));
     all.add(new OutcomeUnknownException("stk.push", "reset", Map.of(), Instant.EPOCH, null));

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mpesa.Environment;
 import dev.mpesa.MpesaClient;
-import dev.mpesa.phone.PhoneNumber;
 import dev.mpesa.testing.DarajaStub;
 import dev.mpesa.testing.Fixtures;
 import dev.mpesa.testing.TestClients;
-import java.net.URI;
 import java.time.LocalDateTime;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -65,10 +63,10 @@ class PullValidationTest {
         reg("no short code", b -> b.shortCode(null), "shortCode"),
         reg("short code of 4 digits", b -> b.shortCode("6000"), "shortCode"),
         reg("short code with letters", b -> b.shortCode("60000A"), "shortCode"),
-        reg("no nominated number", b -> b.nominatedNumber((PhoneNumber) null), "nominatedNumber"),
-        reg("no callback", b -> b.callbackUrl((URI) null), "callbackUrl"),
-        reg("relative callback", b -> b.callbackUrl(URI.create("/pull")), "callbackUrl"),
-        reg("ftp callback", b -> b.callbackUrl(URI.create("ftp://shop.example/p")), "callbackUrl"));
+        reg("no nominated number", b -> b.nominatedNumber((String) null), "nominatedNumber"),
+        reg("no callback", b -> b.callbackUrl((String) null), "callbackUrl"),
+        reg("relative callback", b -> b.callbackUrl("/pull"), "callbackUrl"),
+        reg("ftp callback", b -> b.callbackUrl("ftp://shop.example/p"), "callbackUrl"));
   }
 
   static Arguments reg(String name, Consumer<PullRegisterRequest.Builder> change, String field) {

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mpesa.Environment;
 import dev.mpesa.MpesaClient;
-import dev.mpesa.phone.PhoneNumber;
 import dev.mpesa.testing.DarajaStub;
 import dev.mpesa.testing.FakeClock;
 import dev.mpesa.testing.Fixtures;
 import dev.mpesa.testing.TestClients;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.Consumer;
@@ -83,8 +81,8 @@ class RatibaValidationTest {
         bad("description of 14", b -> b.description("Bike loan 1234"), "description"),
         bad("no description", b -> b.description(null), "description"),
         bad("no frequency", b -> b.frequency(null), "frequency"),
-        bad("no phone", b -> b.phoneNumber((PhoneNumber) null), "phoneNumber"),
-        bad("no callback", b -> b.callbackUrl((URI) null), "callbackUrl"),
+        bad("no phone", b -> b.phoneNumber((String) null), "phoneNumber"),
+        bad("no callback", b -> b.callbackUrl((String) null), "callbackUrl"),
         bad("relative callback", b -> b.callbackUrl("/cb"), "callbackUrl"),
         bad("ftp callback", b -> b.callbackUrl("ftp://shop.example/cb"), "callbackUrl"),
         bad("padded callback", b -> b.callbackUrl(" https://shop.example/cb"), "callbackUrl"),

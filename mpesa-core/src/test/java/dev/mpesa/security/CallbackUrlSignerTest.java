@@ -450,7 +450,7 @@ class CallbackUrlSignerTest {
 
   @Test
   void sign_nulls_areRefused() {
-    assertThatThrownBy(() -> signer.sign(null, "A"))
+    assertThatThrownBy(() -> signer.sign((java.net.URI) null, "A"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("baseUrl is required");
     assertThatThrownBy(() -> signer.sign(BASE, null))

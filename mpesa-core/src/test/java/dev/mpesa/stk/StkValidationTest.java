@@ -78,8 +78,8 @@ class StkValidationTest {
         bad("relative callback", b -> b.callbackUrl("/cb"), "callbackUrl"),
         bad("ftp callback", b -> b.callbackUrl("ftp://shop.example/cb"), "callbackUrl"),
         bad("callback not a URL", b -> b.callbackUrl("https://shop example/cb"), "callbackUrl"),
-        bad("no callback", b -> b.callbackUrl((java.net.URI) null), "callbackUrl"),
-        bad("no phone", b -> b.phoneNumber((dev.mpesa.phone.PhoneNumber) null), "phoneNumber"),
+        bad("no callback", b -> b.callbackUrl((String) null), "callbackUrl"),
+        bad("no phone", b -> b.phoneNumber((String) null), "phoneNumber"),
         bad("till with letters", b -> b.buyGoods("12AB56"), "tillNumber"));
   }
 

@@ -267,11 +267,11 @@ public final class CheckoutServer implements AutoCloseable {
               .stk()
               .push(
                   StkPushRequest.builder()
-                      .phoneNumber(request.phone())
+                      .phoneNumber(request.phone().value())
                       .amount(request.amount())
                       .accountReference(request.orderId())
                       .description(DESCRIPTION)
-                      .callbackUrl(signer.sign(callbackBase, reference))
+                      .callbackUrl(signer.sign(callbackBase, reference).toString())
                       .build());
     } catch (OutcomeUnknownException | DuplicateRequestException e) {
       // The prompt may be on the phone, or paid already: never push again (R9). The callback

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mpesa.MpesaClient;
-import dev.mpesa.b2b.BusinessBuyGoodsRequest;
-import dev.mpesa.b2b.BusinessPayBillRequest;
+import dev.mpesa.b2b.B2bPaymentRequest;
 import dev.mpesa.b2b.TaxRemittanceRequest;
 import dev.mpesa.b2c.B2cTopUpRequest;
 import dev.mpesa.callback.B2bPaymentResult;
@@ -30,12 +29,11 @@ class B2bEndToEndTest {
   private final Receiver receiver = world.receiver;
   private final MpesaClient mpesa = world.mpesa;
 
-  private BusinessPayBillRequest.Builder payBill(long amount) {
-    return BusinessPayBillRequest.builder()
+  private B2bPaymentRequest.Builder payBill(long amount) {
+    return B2bPaymentRequest.builder()
         .partyA(FakeDaraja.BUSINESS_SHORT_CODE)
-        .partyB(BILLER)
+        .payBill(BILLER, "INV-1001")
         .amount(amount)
-        .accountReference("INV-1001")
         .remarks("Invoice 1001")
         .resultUrl(receiver.url("/b2b/result"))
         .queueTimeoutUrl(receiver.url("/b2b/timeout"));
@@ -51,7 +49,7 @@ class B2bEndToEndTest {
   @Test
   void payBill_paysFromWorkingAccountAndReportsBalancesInDarajasFormats() {
     Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    Acknowledgement ack = mpesa.b2b().payBill(payBill(190).build());
+    Acknowledgement ack = mpesa.b2b().pay(payBill(190).build());
 
     assertThat(ack.responseCode()).isEqualTo("0");
     assertThat(ack.originatorConversationId()).isNotBlank();
@@ -85,10 +83,10 @@ class B2bEndToEndTest {
     Acknowledgement ack =
         mpesa
             .b2b()
-            .buyGoods(
-                BusinessBuyGoodsRequest.builder()
+            .pay(
+                B2bPaymentRequest.builder()
                     .partyA(FakeDaraja.BUSINESS_SHORT_CODE)
-                    .partyB(TILL)
+                    .buyGoods(TILL)
                     .amount(500)
                     .remarks("Stock")
                     .resultUrl(receiver.url("/b2b/result"))
@@ -159,7 +157,7 @@ class B2bEndToEndTest {
   @Test
   void payBill_unknownInitiator_failsWith2001AndTheLoneBoCompletedTime() {
     try (MpesaClient stranger = fake.clientBuilder().initiator("nobody", "Secret#1").build()) {
-      Acknowledgement ack = stranger.b2b().payBill(payBill(190).build());
+      Acknowledgement ack = stranger.b2b().pay(payBill(190).build());
 
       ResultCallback cb = result(ack);
       B2bPaymentResult b2b = B2bPaymentResult.from(cb);
@@ -176,7 +174,7 @@ class B2bEndToEndTest {
   @Test
   void payBill_moreThanTheWorkingAccountHolds_failsWithInsufficientFunds() {
     // The working account opens with 500,000.00.
-    Acknowledgement ack = mpesa.b2b().payBill(payBill(500_001).build());
+    Acknowledgement ack = mpesa.b2b().pay(payBill(500_001).build());
 
     ResultCallback cb = result(ack);
     assertThat(cb.resultCode().value()).isEqualTo("1");
@@ -185,7 +183,7 @@ class B2bEndToEndTest {
 
   @Test
   void payloads_haveTheShapeOfDarajasSamples() {
-    Acknowledgement paid = mpesa.b2b().payBill(payBill(190).build());
+    Acknowledgement paid = mpesa.b2b().pay(payBill(190).build());
     Golden.assertSameShape(
         "b2b/ack.json", fake.journal().requests(B2bDesk.PAYMENT).get(0).responseJson());
     Golden.assertSameShape("results/b2b-paybill-success.json", world.callback(paid).json());
@@ -205,7 +203,7 @@ class B2bEndToEndTest {
     Golden.assertSameShape("results/tax-success.json", world.callback(tax).json());
 
     try (MpesaClient stranger = fake.clientBuilder().initiator("nobody", "Secret#1").build()) {
-      Acknowledgement failed = stranger.b2b().payBill(payBill(190).build());
+      Acknowledgement failed = stranger.b2b().pay(payBill(190).build());
       Golden.assertSameShape(
           "results/b2b-paybill-failure-single-parameter.json", world.callback(failed).json());
     }

@@ -8,7 +8,6 @@ import dev.mpesa.MpesaClient;
 import dev.mpesa.b2c.B2cCommand;
 import dev.mpesa.b2c.B2cPaymentRequest;
 import dev.mpesa.b2c.B2cVersion;
-import dev.mpesa.b2c.PochiPaymentRequest;
 import dev.mpesa.callback.B2cPaymentResult;
 import dev.mpesa.callback.Callbacks;
 import dev.mpesa.callback.ResultCallback;
@@ -98,8 +97,9 @@ class B2cEndToEndTest {
     Acknowledgement ack =
         mpesa
             .b2c()
-            .payToPochi(
-                PochiPaymentRequest.builder()
+            .pay(
+                B2cPaymentRequest.builder()
+                    .command(B2cCommand.BUSINESS_PAY_TO_POCHI)
                     .originatorConversationId("pochi-1")
                     .amount(250)
                     .partyA(FakeDaraja.BUSINESS_SHORT_CODE)

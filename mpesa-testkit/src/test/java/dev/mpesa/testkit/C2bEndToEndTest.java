@@ -72,7 +72,7 @@ class C2bEndToEndTest {
                 .shortCode(SHORT_CODE)
                 .amount(5)
                 .phoneNumber(SandboxNumbers.PAYS)
-                .payBill(billRef)
+                .billRefNumber(billRef)
                 .build());
   }
 
@@ -268,7 +268,7 @@ class C2bEndToEndTest {
                 .shortCode("600111")
                 .amount(9)
                 .phoneNumber(SandboxNumbers.PAYS)
-                .payBill("ACC-9")
+                .billRefNumber("ACC-9")
                 .build());
     pay("ACC-10");
     awaitCallback(CallbackKind.C2B_CONFIRMATION);

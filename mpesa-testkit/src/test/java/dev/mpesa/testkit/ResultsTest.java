@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mpesa.MpesaClient;
 import dev.mpesa.account.ReversalRequest;
 import dev.mpesa.account.TransactionStatusRequest;
-import dev.mpesa.b2b.BusinessPayBillRequest;
+import dev.mpesa.b2b.B2bPaymentRequest;
 import dev.mpesa.b2c.B2cCommand;
 import dev.mpesa.b2c.B2cPaymentRequest;
 import dev.mpesa.callback.B2cPaymentResult;
@@ -113,12 +113,11 @@ class ResultsTest {
     Acknowledgement ack =
         mpesa
             .b2b()
-            .payBill(
-                BusinessPayBillRequest.builder()
+            .pay(
+                B2bPaymentRequest.builder()
                     .partyA(FakeDaraja.BUSINESS_SHORT_CODE)
-                    .partyB("600000")
+                    .payBill("600000", "ACC")
                     .amount(10)
-                    .accountReference("ACC")
                     .remarks("Bill")
                     .resultUrl(receiver.url("/b2b/result"))
                     .queueTimeoutUrl(receiver.url("/b2b/timeout"))

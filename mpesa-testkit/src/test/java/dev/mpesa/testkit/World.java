@@ -122,7 +122,7 @@ final class World implements AutoCloseable {
                 .shortCode(shortCode)
                 .amount(amount)
                 .phoneNumber(SandboxNumbers.PAYS)
-                .payBill(account)
+                .billRefNumber(account)
                 .build());
   }
 

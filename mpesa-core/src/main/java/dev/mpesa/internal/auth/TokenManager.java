@@ -3,7 +3,8 @@ package dev.mpesa.internal.auth;
 import dev.mpesa.auth.AccessToken;
 import dev.mpesa.auth.TokenStore;
 import dev.mpesa.error.MpesaException;
-import dev.mpesa.error.MpesaNetworkException;
+import dev.mpesa.internal.Errors;
+import dev.mpesa.internal.resilience.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,19 @@ import org.slf4j.LoggerFactory;
 public final class TokenManager {
   private static final Logger log = LoggerFactory.getLogger(TokenManager.class);
 
+  /** Asks Daraja for a new token: one OAuth request (with its own retries) within a deadline. */
+  @FunctionalInterface
+  public interface Fetcher {
+    /**
+     * A new token.
+     *
+     * @param deadline the time the refresh may take: the business call's that needs it, or a fresh
+     *     one for a background refresh
+     * @throws MpesaException on any failure (never cached)
+     */
+    AccessToken fetch(Deadline deadline);
+  }
+
   /** Refresh in the background when less than this is left (Daraja tokens live 3599 s). */
   public static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(5);
 
@@ -40,7 +54,8 @@ public final class TokenManager {
   private final TokenStore store;
   private final Clock clock;
   private final Executor backgroundExecutor;
-  private final Supplier<AccessToken> fetcher;
+  private final Fetcher fetcher;
+  private final Supplier<Deadline> newDeadline;
   private final Duration refreshMargin;
   private final Duration expiryMargin;
 
@@ -56,6 +71,7 @@ public final class TokenManager {
    * @param clock decides freshness
    * @param backgroundExecutor runs refreshes of stale tokens
    * @param fetcher asks Daraja for a new token (one OAuth request per call)
+   * @param newDeadline the deadline of a background refresh (the client's call timeout)
    * @param refreshMargin see {@link #DEFAULT_REFRESH_MARGIN}
    * @param expiryMargin see {@link #DEFAULT_EXPIRY_MARGIN}
    */
@@ -64,7 +80,8 @@ public final class TokenManager {
       TokenStore store,
       Clock clock,
       Executor backgroundExecutor,
-      Supplier<AccessToken> fetcher,
+      Fetcher fetcher,
+      Supplier<Deadline> newDeadline,
       Duration refreshMargin,
       Duration expiryMargin) {
     if (refreshMargin.compareTo(expiryMargin) < 0) {
@@ -76,27 +93,19 @@ public final class TokenManager {
     this.clock = clock;
     this.backgroundExecutor = backgroundExecutor;
     this.fetcher = fetcher;
+    this.newDeadline = newDeadline;
     this.refreshMargin = refreshMargin;
     this.expiryMargin = expiryMargin;
   }
 
   /**
-   * A token that Daraja should accept now, waiting as long as it takes for a refresh.
-   *
-   * @throws MpesaException if no token is usable and the refresh failed
-   */
-  public AccessToken token() {
-    return token(Duration.ofDays(1));
-  }
-
-  /**
    * A token that Daraja should accept now.
    *
-   * @param maxWait how long to wait for another caller's refresh (a refresh this call runs itself
-   *     is bounded by the OAuth call's own deadline)
+   * @param deadline the business call's deadline: a refresh this call runs itself, or its wait for
+   *     another caller's, must fit in what is left of it
    * @throws MpesaException if no token is usable and the refresh failed or took too long
    */
-  public AccessToken token(Duration maxWait) {
+  public AccessToken token(Deadline deadline) {
     AccessToken t = local;
     Instant now = clock.instant();
     if (t != null && isFresh(t, now)) {
@@ -112,14 +121,14 @@ public final class TokenManager {
       }
     }
     if (t != null && isUsable(t, now)) {
-      refresh(true);
+      refresh(null);
       return t;
     }
-    return await(refresh(false), maxWait);
+    return await(refresh(deadline), deadline.remaining());
   }
 
   /**
-   * Forgets {@code rejected} if it is still the current token, so the next {@link #token()}
+   * Forgets {@code rejected} if it is still the current token, so the next {@link #token}
    * refreshes; a newer token is left alone (so concurrent rejections cause one refresh).
    */
   public void invalidate(AccessToken rejected) {
@@ -139,7 +148,9 @@ public final class TokenManager {
     return now.isBefore(t.expiresAt().minus(expiryMargin));
   }
 
-  private CompletableFuture<AccessToken> refresh(boolean background) {
+  /** Starts (or joins) the one refresh: inline within {@code deadline}, or in the background. */
+  private CompletableFuture<AccessToken> refresh(Deadline deadline) {
+    boolean background = deadline == null;
     CompletableFuture<AccessToken> future;
     synchronized (lock) {
       if (inFlight != null) {
@@ -152,7 +163,7 @@ public final class TokenManager {
       future = new CompletableFuture<>();
       inFlight = future;
     }
-    Runnable task = () -> runRefresh(future, background);
+    Runnable task = () -> runRefresh(future, background, background ? newDeadline.get() : deadline);
     if (background) {
       try {
         backgroundExecutor.execute(task);
@@ -168,9 +179,10 @@ public final class TokenManager {
     return future;
   }
 
-  private void runRefresh(CompletableFuture<AccessToken> future, boolean background) {
+  private void runRefresh(
+      CompletableFuture<AccessToken> future, boolean background, Deadline deadline) {
     try {
-      AccessToken fresh = fetcher.get();
+      AccessToken fresh = fetcher.fetch(deadline);
       store.put(key, fresh);
       synchronized (lock) {
         local = fresh;
@@ -198,11 +210,11 @@ public final class TokenManager {
     try {
       return future.get(Math.max(maxWait.toNanos(), 0), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      throw new MpesaNetworkException(
+      throw Errors.network(
           "oauth", "no access token within the call's deadline; nothing was sent", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MpesaNetworkException("oauth", "interrupted while waiting for an access token", e);
+      throw Errors.network("oauth", "interrupted while waiting for an access token", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof MpesaException me) {
@@ -211,7 +223,7 @@ public final class TokenManager {
       if (cause instanceof Error err) {
         throw err;
       }
-      throw new MpesaNetworkException("oauth", "access token refresh failed: " + cause, cause);
+      throw Errors.network("oauth", "access token refresh failed: " + cause, cause);
     }
   }
 }

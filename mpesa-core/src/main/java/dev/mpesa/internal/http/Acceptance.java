@@ -1,8 +1,8 @@
 package dev.mpesa.internal.http;
 
-import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaApiException;
 import dev.mpesa.error.OutcomeUnknownException;
+import dev.mpesa.internal.Errors;
 import dev.mpesa.internal.Redaction;
 import dev.mpesa.result.Acknowledgement;
 import dev.mpesa.result.DarajaError;
@@ -252,8 +252,7 @@ public final class Acceptance {
       }
       if (c.equals("409")) {
         // A conflict with what exists (paid, already there): sending it again changes nothing.
-        throw new InvalidRequestException(
-            v.op().name(), 200, c, message, id, DarajaError.UNKNOWN, null);
+        throw Errors.invalidRequest(v.op().name(), 200, c, message, id, DarajaError.UNKNOWN);
       }
       DarajaError error = known.get(c);
       if (error == null) {
@@ -316,7 +315,7 @@ public final class Acceptance {
     /** An unknown outcome, with the request's references; the listener is told. */
     public OutcomeUnknownException unknown(String message) {
       OutcomeUnknownException e =
-          new OutcomeUnknownException(op.name(), message, references, sentAt, null);
+          Errors.outcomeUnknown(op.name(), message, references, sentAt, null);
       onUnknown.accept(e);
       return e;
     }
@@ -334,8 +333,7 @@ public final class Acceptance {
     /** A 2xx answer the SDK cannot use, because of {@code cause}. */
     public MpesaApiException unreadable(
         String code, String message, String requestId, Throwable cause) {
-      return new MpesaApiException(
-          op.name(), 200, code, message, requestId, DarajaError.UNKNOWN, cause);
+      return Errors.api(op.name(), 200, code, message, requestId, DarajaError.UNKNOWN, null, cause);
     }
 
     /** A refusal in a 2xx answer: nothing was processed; classified from its description. */

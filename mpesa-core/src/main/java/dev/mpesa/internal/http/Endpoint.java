@@ -2,6 +2,7 @@ package dev.mpesa.internal.http;
 
 import dev.mpesa.internal.ClientContext;
 import dev.mpesa.result.Acknowledgement;
+import dev.mpesa.result.ResultRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,6 +63,20 @@ public record Endpoint<Q, W, A>(
         Acknowledgement.class,
         Acceptance.acknowledgement(),
         Endpoint::ids);
+  }
+
+  /**
+   * A spec for a {@link ResultRequest}: acknowledged as {@link #acknowledged}, its {@code
+   * ResultURL} and {@code QueueTimeOutURL} checked by the callback-URL policy.
+   */
+  public static <Q extends ResultRequest> Endpoint<Q, Acknowledgement, Acknowledgement> result(
+      Operation op, BiFunction<ClientContext, Q, Outgoing> request) {
+    return acknowledged(op, Endpoint::resultUrls, request);
+  }
+
+  /** The two callback URLs of a {@link ResultRequest}. */
+  public static List<CallbackUrl> resultUrls(ResultRequest r) {
+    return CallbackUrl.of("resultUrl", r.resultUrl(), "queueTimeoutUrl", r.queueTimeoutUrl());
   }
 
   /** The ids of an acknowledgement, for the DEBUG line. */

@@ -1,11 +1,7 @@
 package dev.mpesa.internal.http;
 
-import dev.mpesa.error.AuthenticationException;
-import dev.mpesa.error.DuplicateRequestException;
-import dev.mpesa.error.InvalidRequestException;
 import dev.mpesa.error.MpesaApiException;
-import dev.mpesa.error.SubscriberBusyException;
-import dev.mpesa.error.ThrottledException;
+import dev.mpesa.internal.Errors;
 import dev.mpesa.result.DarajaError;
 import java.time.Duration;
 import java.util.Locale;
@@ -117,29 +113,7 @@ public final class ErrorClassifier {
       String requestId,
       DarajaError error,
       Duration retryAfter) {
-    return switch (error) {
-      case BAD_CONSUMER_CREDENTIALS, INVALID_ACCESS_TOKEN, PRODUCT_NOT_ENABLED ->
-          new AuthenticationException(
-              operation, httpStatus, errorCode, errorMessage, requestId, error, null);
-      case INVALID_FIELD,
-          WRONG_ENDPOINT,
-          WRONG_CREDENTIALS,
-          MERCHANT_NOT_FOUND,
-          URLS_ALREADY_REGISTERED ->
-          new InvalidRequestException(
-              operation, httpStatus, errorCode, errorMessage, requestId, error, null);
-      case SPIKE_ARREST, QUOTA_EXCEEDED, TOO_MANY_REQUESTS ->
-          new ThrottledException(
-              operation, httpStatus, errorCode, errorMessage, requestId, error, retryAfter, null);
-      case SUBSCRIBER_BUSY ->
-          new SubscriberBusyException(
-              operation, httpStatus, errorCode, errorMessage, requestId, error, null);
-      case DUPLICATE_REQUEST ->
-          new DuplicateRequestException(
-              operation, httpStatus, errorCode, errorMessage, requestId, error, null);
-      default ->
-          new MpesaApiException(
-              operation, httpStatus, errorCode, errorMessage, requestId, error, retryAfter, null);
-    };
+    return Errors.api(
+        operation, httpStatus, errorCode, errorMessage, requestId, error, retryAfter, null);
   }
 }

@@ -1,17 +1,13 @@
 package dev.mpesa.internal.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mpesa.MpesaListener;
 import dev.mpesa.auth.AccessToken;
-import dev.mpesa.error.AuthenticationException;
 import dev.mpesa.error.MpesaApiException;
 import dev.mpesa.error.MpesaException;
-import dev.mpesa.error.MpesaNetworkException;
-import dev.mpesa.error.OutcomeUnknownException;
+import dev.mpesa.internal.Errors;
 import dev.mpesa.internal.Redaction;
-import dev.mpesa.internal.auth.TokenManager;
 import dev.mpesa.internal.json.Json;
 import dev.mpesa.internal.resilience.Deadline;
 import dev.mpesa.internal.resilience.Resilience;
@@ -42,7 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends Daraja requests: token, one HTTP exchange, error classification, mapping.
+ * Sends Daraja requests: one HTTP exchange and the classification of its failures. Tokens are the
+ * {@link dev.mpesa.internal.auth.TokenManager}'s, the call around the exchange is {@link
+ * Pipeline}'s.
  *
  * <p>{@link #exchange} is the one place where an HTTP call is attempted; {@link Resilience} (retry
  * and circuit breaking by idempotency class, rate limiting, the per-call deadline) wraps it.
@@ -58,24 +56,17 @@ public final class Transport {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final long MAX_BODY_BYTES = 1 << 20;
   private static final int SNIPPET_CHARS = 160;
-  private static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(50);
 
   private final OkHttpClient client;
   private final OkHttpClient moneyClient;
   private final ObjectMapper mapper;
   private final String baseUrl;
   private final Clock clock;
-  private final String basicAuthorization;
   private final Resilience resilience;
   private final MpesaListener listener;
 
-  /** The deadline of the business call running on this thread, so an inline refresh keeps it. */
-  private final ThreadLocal<Deadline> callDeadline = new ThreadLocal<>();
-
   /** Each operation's URL, parsed once: HttpUrl parsing (with IDN checks) is not free per call. */
   private final Map<String, HttpUrl> urls = new ConcurrentHashMap<>();
-
-  private TokenManager tokens;
 
   /**
    * Creates a transport.
@@ -83,9 +74,7 @@ public final class Transport {
    * @param httpClient the client to derive from (its pool and dispatcher are shared)
    * @param mapper the client's JSON mapper
    * @param baseUrl the Daraja base URL, without a trailing slash
-   * @param clock the client's clock (token expiry, sent-at times)
-   * @param consumerKey the Daraja app's consumer key
-   * @param consumerSecret the Daraja app's consumer secret
+   * @param clock the client's clock (sent-at times, {@code Retry-After} dates)
    * @param resilience retry, circuit breaking and rate limiting around each attempt
    * @param listener told about every attempt
    */
@@ -94,8 +83,6 @@ public final class Transport {
       ObjectMapper mapper,
       String baseUrl,
       Clock clock,
-      String consumerKey,
-      String consumerSecret,
       Resilience resilience,
       MpesaListener listener) {
     this.client = httpClient.newBuilder().addNetworkInterceptor(Transport::markSent).build();
@@ -103,15 +90,8 @@ public final class Transport {
     this.mapper = mapper;
     this.baseUrl = baseUrl;
     this.clock = clock;
-    this.basicAuthorization =
-        okhttp3.Credentials.basic(consumerKey, consumerSecret, StandardCharsets.UTF_8);
     this.resilience = resilience;
     this.listener = listener;
-  }
-
-  /** Connects the token manager (which in turn fetches tokens through {@link #fetchToken()}). */
-  public void tokens(TokenManager tokens) {
-    this.tokens = tokens;
   }
 
   /**
@@ -121,165 +101,13 @@ public final class Transport {
     return client;
   }
 
-  /**
-   * Asks Daraja for a new access token: one OAuth request.
-   *
-   * @throws AuthenticationException if Daraja refuses the consumer key and secret
-   * @throws MpesaException on any other failure (never cached by the caller)
-   */
-  public AccessToken fetchToken() {
-    Deadline inherited = callDeadline.get();
-    Deadline deadline = inherited != null ? inherited : resilience.newDeadline();
-    AccessToken token =
-        resilience.execute(Operation.OAUTH, deadline, attempt -> fetchTokenOnce(deadline, attempt));
-    resilience.notify(() -> listener.onTokenRefreshed(token.expiresAt()));
-    return token;
-  }
-
-  private AccessToken fetchTokenOnce(Deadline deadline, int attempt) {
-    Instant issuedAt = clock.instant();
-    Request request =
-        new Request.Builder()
-            .url(url(Operation.OAUTH))
-            .get()
-            .header("Authorization", basicAuthorization)
-            .header("Accept", "application/json")
-            .build();
-    JsonNode json = exchange(Operation.OAUTH, request, null, Map.of(), deadline, attempt);
-    String value = Json.text(json.get("access_token"));
-    if (value == null || value.isBlank()) {
-      throw new MpesaApiException(
-          Operation.OAUTH.name(),
-          200,
-          null,
-          "the OAuth answer has no access_token",
-          null,
-          DarajaError.UNKNOWN,
-          null);
-    }
-    return new AccessToken(value, issuedAt.plus(expiresIn(json.get("expires_in"))));
-  }
-
-  private static Duration expiresIn(JsonNode node) {
-    String text = Json.text(node);
-    if (text != null) {
-      try {
-        long seconds = Long.parseLong(text.strip());
-        if (seconds > 0) {
-          return Duration.ofSeconds(seconds);
-        }
-      } catch (NumberFormatException e) {
-        // fall through to the default
-      }
-    }
-    log.warn(
-        "the OAuth answer has no usable expires_in; assuming the token lives {} minutes",
-        DEFAULT_TOKEN_TTL.toMinutes());
-    return DEFAULT_TOKEN_TTL;
-  }
-
-  /**
-   * POSTs {@code body} as JSON to {@code op} with a bearer token and maps the answer to {@code
-   * type}. An "Invalid Access Token" answer invalidates that token (if still current), refreshes
-   * once and replays once; a second one is an {@link AuthenticationException}.
-   *
-   * @param references what identifies the request, for {@link OutcomeUnknownException} (no secrets,
-   *     phone numbers masked)
-   */
-  public <T> T post(Operation op, Object body, Class<T> type, Map<String, String> references) {
-    byte[] payload;
-    try {
-      payload = mapper.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise the " + op.name() + " request", e);
-    }
-    Deadline deadline = resilience.newDeadline();
-    JsonNode json =
-        resilience.execute(
-            op, deadline, attempt -> attemptWithToken(op, payload, references, deadline, attempt));
-    try {
-      return map(op, json, type);
-    } catch (MpesaApiException e) {
-      if (op.idempotency().hasEffects()) {
-        OutcomeUnknownException unknown =
-            new OutcomeUnknownException(
-                op.name(),
-                op.name() + " was answered 2xx with a body the SDK cannot read.",
-                references,
-                clock.instant(),
-                e);
-        notifyUnknown(unknown);
-        throw unknown;
-      }
-      throw e;
-    }
-  }
-
-  /** Tells the listener about an unknown outcome that an acceptance rule found. */
-  void notifyUnknown(OutcomeUnknownException e) {
-    resilience.notify(() -> listener.onOutcomeUnknown(e));
-  }
-
-  /**
-   * One attempt of a business call: a token (refreshed within this call's deadline), the exchange,
-   * and after "Invalid Access Token" one refresh and one replay.
-   */
-  private JsonNode attemptWithToken(
-      Operation op,
-      byte[] payload,
-      Map<String, String> references,
-      Deadline deadline,
-      int attempt) {
-    Deadline outer = callDeadline.get();
-    callDeadline.set(deadline);
-    try {
-      AccessToken token = tokens.token(deadline.remaining());
-      try {
-        return exchange(
-            op, bearerRequest(op, payload, token), token, references, deadline, attempt);
-      } catch (AuthenticationException e) {
-        if (e.error() != DarajaError.INVALID_ACCESS_TOKEN) {
-          throw e;
-        }
-        log.debug("{}: access token rejected; refreshing and replaying once", op.name());
-        tokens.invalidate(token);
-        AccessToken fresh = tokens.token(deadline.remaining());
-        return exchange(
-            op, bearerRequest(op, payload, fresh), fresh, references, deadline, attempt);
-      }
-    } finally {
-      if (outer == null) {
-        callDeadline.remove();
-      } else {
-        callDeadline.set(outer);
-      }
-    }
-  }
-
-  private <T> T map(Operation op, JsonNode json, Class<T> type) {
-    try {
-      return mapper.treeToValue(json, type);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new MpesaApiException(
-          op.name(),
-          200,
-          null,
-          "the answer does not have the documented shape ("
-              + (e instanceof JsonProcessingException jpe
-                  ? jpe.getOriginalMessage()
-                  : e.getMessage())
-              + ")",
-          null,
-          DarajaError.UNKNOWN,
-          e);
-    }
-  }
-
-  private HttpUrl url(Operation op) {
+  /** The URL of {@code op}, parsed once. */
+  HttpUrl url(Operation op) {
     return urls.computeIfAbsent(op.path(), path -> HttpUrl.get(baseUrl + path));
   }
 
-  private Request bearerRequest(Operation op, byte[] payload, AccessToken token) {
+  /** A JSON POST of {@code payload} to {@code op} with the bearer {@code token}. */
+  Request bearerRequest(Operation op, byte[] payload, AccessToken token) {
     RequestBody body =
         op.idempotency().hasEffects()
             ? new OneShotBody(payload)
@@ -306,7 +134,7 @@ public final class Transport {
     OkHttpClient http = op.idempotency().hasEffects() ? moneyClient : client;
     Duration timeout = deadline.remainingWithin(Duration.ofMillis(http.callTimeoutMillis()));
     if (timeout.isNegative() || timeout.isZero()) {
-      throw new MpesaNetworkException(
+      throw Errors.network(
           op.name(), op.name() + " was not sent: the call's deadline has passed.", null);
     }
     SendState state = new SendState();
@@ -343,7 +171,7 @@ public final class Transport {
     }
     MpesaApiException failure = apiFailure(op, status, json, bytes, token, retryAfter);
     if (op.idempotency().hasEffects() && mayHaveBeenProcessed(status, failure.error())) {
-      throw new OutcomeUnknownException(
+      throw Errors.outcomeUnknown(
           op.name(),
           op.name()
               + " got an answer that does not say whether it was processed: HTTP "
@@ -374,7 +202,7 @@ public final class Transport {
     String what = describe(e);
     if (sent && op.idempotency().hasEffects()) {
       log.debug("{} outcome unknown after {}", op.name(), what);
-      return new OutcomeUnknownException(
+      return Errors.outcomeUnknown(
           op.name(),
           op.name() + " failed after the request was sent: " + what + ".",
           references,
@@ -386,7 +214,7 @@ public final class Transport {
     // left the client. Either way the same request may be sent again.
     boolean nothingSent = !sent;
     log.debug("{} failed: {}{}", op.name(), what, nothingSent ? " (nothing was sent)" : "");
-    return new MpesaNetworkException(
+    return Errors.network(
         op.name(),
         op.name() + " failed: " + what + (nothingSent ? " (nothing was sent)." : "."),
         e);

@@ -10,8 +10,10 @@ import dev.mpesa.error.MpesaException;
 import dev.mpesa.error.MpesaNetworkException;
 import dev.mpesa.error.OutcomeUnknownException;
 import dev.mpesa.error.ThrottledException;
+import dev.mpesa.internal.Errors;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
+import dev.mpesa.result.DarajaError;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -20,7 +22,9 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +46,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class Resilience {
   private static final Logger log = LoggerFactory.getLogger(Resilience.class);
+
+  /**
+   * The answers that say something about Daraja's health, and so count for a circuit breaker: its
+   * rate limits, outages and gateway pages. A validation error, a busy customer or a pending
+   * transaction does not.
+   */
+  static final Set<DarajaError> HEALTH_SIGNALS =
+      EnumSet.of(
+          DarajaError.SPIKE_ARREST,
+          DarajaError.QUOTA_EXCEEDED,
+          DarajaError.TOO_MANY_REQUESTS,
+          DarajaError.SERVICE_UNAVAILABLE,
+          DarajaError.NON_JSON_RESPONSE);
 
   private final RetrySettings retry;
   private final CircuitBreakerSettings breakerSettings;
@@ -109,7 +126,7 @@ public final class Resilience {
         return result;
       } catch (CallNotPermittedException e) {
         throw outcome(
-            new CircuitOpenException(
+            Errors.circuitOpen(
                 op.name(),
                 op.name()
                     + " was not sent: the circuit breaker of "
@@ -251,7 +268,7 @@ public final class Resilience {
         limiters.computeIfAbsent(op.group(), g -> new SmoothRateLimiter(clock, rateLimit));
     Duration wait = limiter.reserve(deadline.remaining());
     if (wait == null) {
-      throw new MpesaNetworkException(
+      throw Errors.network(
           op.name(),
           op.name() + " was not sent: the client's rate limit leaves no slot before the deadline.",
           null);
@@ -261,7 +278,7 @@ public final class Resilience {
         sleeper.sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new MpesaNetworkException(
+        throw Errors.network(
             op.name(), op.name() + " was not sent: interrupted while rate limited.", e);
       }
       deadline.slept(wait);
@@ -294,9 +311,9 @@ public final class Resilience {
   }
 
   /** Whether a failure says something about Daraja's health. */
-  static boolean isHealthSignal(Throwable t) {
+  public static boolean isHealthSignal(Throwable t) {
     if (t instanceof MpesaApiException api) {
-      return api.error().isHealthSignal();
+      return HEALTH_SIGNALS.contains(api.error());
     }
     // A network failure counts when Daraja's side failed (I/O, or an unknown outcome after a
     // 5xx); not a call the client refused itself (deadline passed, no rate slot) or interrupted.

@@ -2,10 +2,8 @@ package dev.mpesa.internal.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mpesa.error.CircuitOpenException;
 import dev.mpesa.error.MpesaException;
-import dev.mpesa.error.MpesaNetworkException;
-import dev.mpesa.error.OutcomeUnknownException;
+import dev.mpesa.internal.Errors;
 import dev.mpesa.internal.http.ErrorClassifier;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
@@ -34,16 +32,16 @@ class ResiliencePredicatesTest {
   }
 
   static MpesaException refused(Operation op) {
-    return new MpesaNetworkException(op.name(), "refused", null);
+    return Errors.network(op.name(), "refused", null);
   }
 
   static MpesaException timedOut(Operation op) {
-    return new MpesaNetworkException(
+    return Errors.network(
         op.name(), "timeout", new java.net.SocketTimeoutException("read timed out"));
   }
 
   static MpesaException unknown(Operation op) {
-    return new OutcomeUnknownException(
+    return Errors.outcomeUnknown(
         op.name(), "?", Map.of(), Instant.EPOCH, new java.io.IOException("reset"));
   }
 
@@ -74,7 +72,7 @@ class ResiliencePredicatesTest {
         Arguments.of(REGISTER, api(REGISTER, DarajaError.SPIKE_ARREST), false),
         // A failure of another operation (a token refresh) is never the outer call's to retry.
         Arguments.of(QUERY, refused(Operation.OAUTH), false),
-        Arguments.of(QUERY, new CircuitOpenException("stk.query", "open", null), false),
+        Arguments.of(QUERY, Errors.circuitOpen("stk.query", "open", null), false),
         Arguments.of(QUERY, new IllegalStateException("bug"), false));
   }
 
@@ -87,9 +85,9 @@ class ResiliencePredicatesTest {
 
   @ParameterizedTest
   @EnumSource(DarajaError.class)
-  @DisplayName("R19: a breaker counts an API error only when it is a health signal")
-  void isHealthSignal_apiErrors_followTheCatalogue(DarajaError error) {
-    assertThat(Resilience.isHealthSignal(api(QUERY, error))).isEqualTo(error.isHealthSignal());
+  @DisplayName("R19: a breaker counts an API error only when it is Daraja's trouble (transient)")
+  void isHealthSignal_apiErrors_areTheTransientOnes(DarajaError error) {
+    assertThat(Resilience.isHealthSignal(api(QUERY, error))).isEqualTo(error.isTransient());
   }
 
   @Test
@@ -98,12 +96,10 @@ class ResiliencePredicatesTest {
     assertThat(Resilience.isHealthSignal(timedOut(QUERY))).isTrue();
     assertThat(Resilience.isHealthSignal(unknown(PUSH))).isTrue();
     assertThat(
-            Resilience.isHealthSignal(
-                new MpesaNetworkException("stk.query", "i", new InterruptedException())))
+            Resilience.isHealthSignal(Errors.network("stk.query", "i", new InterruptedException())))
         .isFalse();
     // Refused by the client itself (deadline passed, no rate slot): nothing about Daraja.
-    assertThat(Resilience.isHealthSignal(new MpesaNetworkException("stk.query", "late", null)))
-        .isFalse();
+    assertThat(Resilience.isHealthSignal(Errors.network("stk.query", "late", null))).isFalse();
   }
 
   @ParameterizedTest
@@ -111,7 +107,8 @@ class ResiliencePredicatesTest {
       value = DarajaError.class,
       names = {"SPIKE_ARREST", "QUOTA_EXCEEDED", "TOO_MANY_REQUESTS", "SUBSCRIBER_BUSY"})
   void healthSignals_neverIncludeABusyCustomer(DarajaError error) {
-    assertThat(error.isHealthSignal()).isEqualTo(error != DarajaError.SUBSCRIBER_BUSY);
+    assertThat(Resilience.isHealthSignal(api(QUERY, error)))
+        .isEqualTo(error != DarajaError.SUBSCRIBER_BUSY);
   }
 
   @Test

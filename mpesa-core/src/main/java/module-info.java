@@ -27,6 +27,11 @@ module dev.mpesa {
   exports dev.mpesa.error;
   exports dev.mpesa.security;
 
+  // The testkit builds the SDK's exceptions for users' tests (TestErrors) through the internal
+  // factory; no other module may.
+  exports dev.mpesa.internal to
+      dev.mpesa.testkit;
+
   // Jackson binds the public wire records reflectively; internal packages stay unexported.
   opens dev.mpesa.stk to
       com.fasterxml.jackson.databind;

@@ -63,17 +63,7 @@ public record AccountBalanceRequest(
 
   @Override
   public String toString() {
-    return "AccountBalanceRequest[identifierType="
-        + identifierType
-        + ", partyA="
-        + partyA
-        + ", remarks="
-        + remarks
-        + ", resultUrl="
-        + Redaction.brief(resultUrl)
-        + ", queueTimeoutUrl="
-        + Redaction.brief(queueTimeoutUrl)
-        + "]";
+    return Redaction.describe(this);
   }
 
   /** Builds an {@link AccountBalanceRequest}; {@link #build()} validates. Not thread-safe. */

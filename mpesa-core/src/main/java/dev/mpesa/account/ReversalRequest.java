@@ -74,20 +74,7 @@ public record ReversalRequest(
 
   @Override
   public String toString() {
-    return "ReversalRequest[transactionId="
-        + transactionId
-        + ", amount="
-        + amount
-        + ", receiverParty="
-        + receiverParty
-        + ", remarks="
-        + remarks
-        + (occasion == null ? "" : ", occasion=" + occasion)
-        + ", resultUrl="
-        + Redaction.brief(resultUrl)
-        + ", queueTimeoutUrl="
-        + Redaction.brief(queueTimeoutUrl)
-        + "]";
+    return Redaction.describe(this);
   }
 
   /** Builds a {@link ReversalRequest}; {@link #build()} validates. Not thread-safe. */

@@ -132,22 +132,7 @@ public record TransactionStatusRequest(
 
   @Override
   public String toString() {
-    return "TransactionStatusRequest["
-        + (transactionId != null
-            ? "transactionId=" + transactionId
-            : "originatorConversationId=" + originatorConversationId)
-        + ", identifierType="
-        + identifierType
-        + ", partyA="
-        + (phoneNumber != null ? phoneNumber.masked() : partyA)
-        + ", remarks="
-        + remarks
-        + (occasion == null ? "" : ", occasion=" + occasion)
-        + ", resultUrl="
-        + Redaction.brief(resultUrl)
-        + ", queueTimeoutUrl="
-        + Redaction.brief(queueTimeoutUrl)
-        + "]";
+    return Redaction.describe(this);
   }
 
   /** Builds a {@link TransactionStatusRequest}; {@link #build()} validates. Not thread-safe. */

@@ -74,21 +74,7 @@ public record B2bExpressCheckoutRequest(
 
   @Override
   public String toString() {
-    return "B2bExpressCheckoutRequest[primaryShortCode="
-        + primaryShortCode
-        + ", receiverShortCode="
-        + receiverShortCode
-        + ", amount="
-        + amount
-        + ", paymentReference="
-        + paymentReference
-        + ", callbackUrl="
-        + Redaction.brief(callbackUrl)
-        + ", partnerName="
-        + partnerName
-        + ", requestReferenceId="
-        + requestReferenceId
-        + "]";
+    return Redaction.describe(this);
   }
 
   /** Builds a {@link B2bExpressCheckoutRequest}; {@link #build()} validates. Not thread-safe. */

@@ -66,24 +66,7 @@ public record B2bPaymentRequest(
 
   @Override
   public String toString() {
-    return "B2bPaymentRequest[partyA="
-        + partyA
-        + (recipient instanceof B2bRecipient.PayBill ? ", payBill=" : ", till=")
-        + recipient.partyB()
-        + ", amount="
-        + amount
-        + (recipient.accountReference() == null
-            ? ""
-            : ", accountReference=" + recipient.accountReference())
-        + (requester == null ? "" : ", requester=" + requester.masked())
-        + ", remarks="
-        + remarks
-        + (occasion == null ? "" : ", occasion=" + occasion)
-        + ", resultUrl="
-        + Redaction.brief(resultUrl)
-        + ", queueTimeoutUrl="
-        + Redaction.brief(queueTimeoutUrl)
-        + "]";
+    return Redaction.describe(this);
   }
 
   /** Builds a {@link B2bPaymentRequest}; {@link #build()} validates. Not thread-safe. */

@@ -67,19 +67,7 @@ public record TaxRemittanceRequest(
 
   @Override
   public String toString() {
-    return "TaxRemittanceRequest[partyA="
-        + partyA
-        + ", amount="
-        + amount
-        + ", paymentRegistrationNumber="
-        + paymentRegistrationNumber
-        + ", remarks="
-        + remarks
-        + ", resultUrl="
-        + Redaction.brief(resultUrl)
-        + ", queueTimeoutUrl="
-        + Redaction.brief(queueTimeoutUrl)
-        + "]";
+    return Redaction.describe(this);
   }
 
   /** Builds a {@link TaxRemittanceRequest}; {@link #build()} validates. Not thread-safe. */

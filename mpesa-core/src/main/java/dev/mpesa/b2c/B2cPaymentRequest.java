@@ -134,24 +134,7 @@ public record B2cPaymentRequest(
 
   @Override
   public String toString() {
-    return "B2cPaymentRequest[originatorConversationId="
-        + originatorConversationId
-        + ", command="
-        + command.wireValue()
-        + ", amount="
-        + amount
-        + ", partyA="
-        + partyA
-        + ", phoneNumber="
-        + phoneNumber.masked()
-        + ", remarks="
-        + remarks
-        + (occasion == null ? "" : ", occasion=" + occasion)
-        + ", resultUrl="
-        + Redaction.brief(resultUrl)
-        + ", queueTimeoutUrl="
-        + Redaction.brief(queueTimeoutUrl)
-        + "]";
+    return Redaction.describe(this);
   }
 
   /** Builds a {@link B2cPaymentRequest}; {@link #build()} validates. Not thread-safe. */

@@ -78,22 +78,7 @@ public record B2cTopUpRequest(
 
   @Override
   public String toString() {
-    return "B2cTopUpRequest[amount="
-        + amount
-        + ", partyA="
-        + partyA
-        + ", partyB="
-        + partyB
-        + (accountReference == null ? "" : ", accountReference=" + accountReference)
-        + (requester == null ? "" : ", requester=" + requester.masked())
-        + ", remarks="
-        + remarks
-        + (occasion == null ? "" : ", occasion=" + occasion)
-        + ", resultUrl="
-        + Redaction.brief(resultUrl)
-        + ", queueTimeoutUrl="
-        + Redaction.brief(queueTimeoutUrl)
-        + "]";
+    return Redaction.describe(this);
   }
 
   /** Builds a {@link B2cTopUpRequest}; {@link #build()} validates. Not thread-safe. */

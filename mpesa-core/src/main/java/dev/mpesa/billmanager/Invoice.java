@@ -1,6 +1,7 @@
 package dev.mpesa.billmanager;
 
 import dev.mpesa.internal.Checks;
+import dev.mpesa.internal.Redaction;
 import dev.mpesa.phone.PhoneNumber;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -68,23 +69,7 @@ public record Invoice(
 
   @Override
   public String toString() {
-    return "Invoice[externalReference="
-        + externalReference
-        + ", billedPhoneNumber="
-        + billedPhoneNumber.masked()
-        + ", billedPeriod="
-        + billedPeriod
-        + ", invoiceName="
-        + invoiceName
-        + ", dueDate="
-        + dueDate
-        + ", accountReference="
-        + accountReference
-        + ", amount="
-        + amount
-        + ", items="
-        + items.size()
-        + "]";
+    return Redaction.describe(this);
   }
 
   /** Builds an {@link Invoice}; {@link #build()} validates. Not thread-safe. */

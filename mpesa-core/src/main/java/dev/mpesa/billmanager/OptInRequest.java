@@ -1,6 +1,7 @@
 package dev.mpesa.billmanager;
 
 import dev.mpesa.internal.Checks;
+import dev.mpesa.internal.Redaction;
 import dev.mpesa.phone.PhoneNumber;
 import java.net.URI;
 import java.util.regex.Pattern;
@@ -58,21 +59,7 @@ public record OptInRequest(
 
   @Override
   public String toString() {
-    return "OptInRequest[shortCode="
-        + shortCode
-        + ", email="
-        + email
-        + ", officialContact="
-        + officialContact.masked()
-        + ", sendReminders="
-        + sendReminders
-        + ", logo="
-        + (logo == null ? "none" : logo.length() + " chars")
-        + ", callbackUrl="
-        + callbackUrl.getScheme()
-        + "://"
-        + callbackUrl.getHost()
-        + "/...]";
+    return Redaction.describe(this);
   }
 
   /** Builds an {@link OptInRequest}; {@link #build()} validates. Not thread-safe. */

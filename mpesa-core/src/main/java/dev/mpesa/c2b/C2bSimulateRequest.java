@@ -1,6 +1,7 @@
 package dev.mpesa.c2b;
 
 import dev.mpesa.internal.Checks;
+import dev.mpesa.internal.Redaction;
 import dev.mpesa.phone.PhoneNumber;
 
 /**
@@ -72,16 +73,7 @@ public record C2bSimulateRequest(
 
   @Override
   public String toString() {
-    return "C2bSimulateRequest[shortCode="
-        + shortCode
-        + ", amount="
-        + amount
-        + ", phoneNumber="
-        + phoneNumber.masked()
-        + ", commandId="
-        + commandId()
-        + (buyGoods ? "" : ", billRefNumber=" + billRefNumber)
-        + "]";
+    return Redaction.describe(this);
   }
 
   /** Builds a {@link C2bSimulateRequest}; {@link #build()} validates. Not thread-safe. */

@@ -31,6 +31,43 @@ public final class Redaction {
   }
 
   /**
+   * A request record's {@code toString()}, the one way every request prints: {@code
+   * Name[component=value, ...]} in component order, null components left out, phone numbers masked
+   * ({@link PhoneNumber#masked()}), URLs cut to scheme and host ({@link #brief}), so no request's
+   * text carries a full phone number or a callback URL's token.
+   */
+  public static String describe(Record request) {
+    StringBuilder sb = new StringBuilder(request.getClass().getSimpleName()).append('[');
+    String sep = "";
+    for (java.lang.reflect.RecordComponent c : request.getClass().getRecordComponents()) {
+      Object value;
+      try {
+        value = c.getAccessor().invoke(request);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + c.getName(), e);
+      }
+      if (value != null) {
+        sb.append(sep).append(c.getName()).append('=').append(shown(value));
+        sep = ", ";
+      }
+    }
+    return sb.append(']').toString();
+  }
+
+  private static String shown(Object value) {
+    if (value instanceof PhoneNumber phone) {
+      return phone.masked();
+    }
+    if (value instanceof java.net.URI url) {
+      return brief(url);
+    }
+    if (value instanceof String text && text.length() > 100) {
+      return text.length() + " chars"; // a logo or other blob: its size says enough
+    }
+    return String.valueOf(value);
+  }
+
+  /**
    * A URL for a request's {@code toString()}: scheme and host only, as a path or query may carry a
    * per-request secret (a signed callback token).
    */

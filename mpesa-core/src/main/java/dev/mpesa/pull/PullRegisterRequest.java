@@ -1,6 +1,7 @@
 package dev.mpesa.pull;
 
 import dev.mpesa.internal.Checks;
+import dev.mpesa.internal.Redaction;
 import dev.mpesa.phone.PhoneNumber;
 import java.net.URI;
 
@@ -33,15 +34,7 @@ public record PullRegisterRequest(String shortCode, PhoneNumber nominatedNumber,
 
   @Override
   public String toString() {
-    return "PullRegisterRequest[shortCode="
-        + shortCode
-        + ", nominatedNumber="
-        + nominatedNumber.masked()
-        + ", callbackUrl="
-        + callbackUrl.getScheme()
-        + "://"
-        + callbackUrl.getHost()
-        + "/...]";
+    return Redaction.describe(this);
   }
 
   /** Builds a {@link PullRegisterRequest}; {@link #build()} validates. Not thread-safe. */

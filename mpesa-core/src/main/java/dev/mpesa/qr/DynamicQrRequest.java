@@ -1,6 +1,7 @@
 package dev.mpesa.qr;
 
 import dev.mpesa.internal.Checks;
+import dev.mpesa.internal.Redaction;
 import dev.mpesa.phone.PhoneNumber;
 
 /**
@@ -92,19 +93,7 @@ public record DynamicQrRequest(
 
   @Override
   public String toString() {
-    return "DynamicQrRequest[merchantName="
-        + merchantName
-        + ", referenceNumber="
-        + referenceNumber
-        + ", amount="
-        + amount
-        + ", trxCode="
-        + trxCode.code()
-        + ", cpi="
-        + (creditPhoneNumber != null ? creditPhoneNumber.masked() : creditParty)
-        + ", size="
-        + size
-        + "]";
+    return Redaction.describe(this);
   }
 
   /** Builds a {@link DynamicQrRequest}; {@link #build()} validates. Not thread-safe. */

@@ -1,6 +1,7 @@
 package dev.mpesa.ratiba;
 
 import dev.mpesa.internal.Checks;
+import dev.mpesa.internal.Redaction;
 import dev.mpesa.phone.PhoneNumber;
 import java.net.URI;
 import java.time.LocalDate;
@@ -104,32 +105,7 @@ public record StandingOrderRequest(
 
   @Override
   public String toString() {
-    return "StandingOrderRequest[name="
-        + name
-        + ", startDate="
-        + startDate
-        + ", endDate="
-        + endDate
-        + ", amount="
-        + amount
-        + ", phoneNumber="
-        + phoneNumber.masked()
-        + ", callbackUrl="
-        + callbackUrl.getScheme()
-        + "://"
-        + callbackUrl.getHost()
-        + "/..."
-        + ", accountReference="
-        + accountReference
-        + ", description="
-        + description
-        + ", frequency="
-        + frequency
-        + (receiverShortCode == null
-            ? ""
-            : (buyGoods ? ", tillNumber=" : ", shortCode=") + receiverShortCode)
-        + (customStandingOrderId == null ? "" : ", customStandingOrderId=" + customStandingOrderId)
-        + "]";
+    return Redaction.describe(this);
   }
 
   /** Builds a {@link StandingOrderRequest}; {@link #build()} validates. Not thread-safe. */

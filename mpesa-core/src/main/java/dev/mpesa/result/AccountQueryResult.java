@@ -120,33 +120,24 @@ public enum AccountQueryResult {
   }
 
   /**
-   * The meaning of an Account Balance or Transaction Status result code.
+   * The view of a code as Daraja sent it ({@code 0}, {@code "2032"}, {@code "SFC_IC0003"} alike);
+   * an unknown, blank or null code is {@link #UNKNOWN}.
    *
-   * @param code the {@code ResultCode}; null gives {@link #UNKNOWN}
+   * @param code a {@link String} or {@link Number}, or null
    */
-  public static AccountQueryResult of(ResultCode code) {
-    if (code == null) {
-      return UNKNOWN;
-    }
-    for (AccountQueryResult r : values()) {
-      if (r.code != null && r.code.equalsIgnoreCase(code.value())) {
-        return r;
-      }
-    }
-    return UNKNOWN;
+  public static AccountQueryResult of(Object code) {
+    return Table.CODES.of(code);
   }
 
-  /**
-   * The meaning of a result code given as Daraja sent it ({@code 0}, {@code "2032"}).
-   *
-   * @param raw a {@link String} or {@link Number}; anything unusable gives {@link #UNKNOWN}
-   */
-  public static AccountQueryResult of(Object raw) {
-    try {
-      return of(ResultCode.of(raw));
-    } catch (IllegalArgumentException e) {
-      return UNKNOWN;
-    }
+  /** The view of a parsed code; null or a code not in this table is {@link #UNKNOWN}. */
+  public static AccountQueryResult of(ResultCode code) {
+    return Table.CODES.of(code);
+  }
+
+  /** The lookup, built once the constants exist. */
+  private static final class Table {
+    static final Codes<AccountQueryResult> CODES =
+        new Codes<>(values(), r -> r.code, UNKNOWN, true);
   }
 
   /** The code as Daraja sends it ({@code "2032"}); null for {@link #UNKNOWN}. */
@@ -165,8 +156,13 @@ public enum AccountQueryResult {
     return status;
   }
 
+  /** Whether the outcome is final for this request (see {@link PaymentStatus#isFinal()}). */
+  public boolean isFinal() {
+    return status.isFinal();
+  }
+
   /** What the code means, in plain words. */
-  public String description() {
+  public String meaning() {
     return description;
   }
 

@@ -1,8 +1,5 @@
 package dev.mpesa.result;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The result codes of B2C and B2Pochi ({@code Result.ResultCode} at the {@code ResultURL}, API.md
  * §7.2), as an enum view over {@link ResultCode}. A code the SDK does not know maps to {@link
@@ -145,16 +142,6 @@ public enum B2cResult {
       "A result code the SDK does not know.",
       "Reconcile with Transaction Status before acting.");
 
-  private static final Map<String, B2cResult> BY_CODE = new HashMap<>();
-
-  static {
-    for (B2cResult r : values()) {
-      if (r.code != null) {
-        BY_CODE.put(r.code, r);
-      }
-    }
-  }
-
   private final String code;
   private final PaymentStatus status;
   private final boolean configurationError;
@@ -171,25 +158,23 @@ public enum B2cResult {
   }
 
   /**
-   * The view of a code as Daraja sent it ({@code 2001}, {@code "2001"} and {@code "SFC_IC0003"}
-   * alike); an unknown, blank or null code is {@link #UNKNOWN}.
+   * The view of a code as Daraja sent it ({@code 0}, {@code "2032"}, {@code "SFC_IC0003"} alike);
+   * an unknown, blank or null code is {@link #UNKNOWN}.
    *
    * @param code a {@link String} or {@link Number}, or null
    */
   public static B2cResult of(Object code) {
-    if (code == null) {
-      return UNKNOWN;
-    }
-    try {
-      return of(ResultCode.of(code));
-    } catch (IllegalArgumentException e) {
-      return UNKNOWN;
-    }
+    return Table.CODES.of(code);
   }
 
-  /** The view of a parsed code; null is {@link #UNKNOWN}. */
+  /** The view of a parsed code; null or a code not in this table is {@link #UNKNOWN}. */
   public static B2cResult of(ResultCode code) {
-    return code == null ? UNKNOWN : BY_CODE.getOrDefault(code.value(), UNKNOWN);
+    return Table.CODES.of(code);
+  }
+
+  /** The lookup, built once the constants exist. */
+  private static final class Table {
+    static final Codes<B2cResult> CODES = new Codes<>(values(), r -> r.code, UNKNOWN, false);
   }
 
   /** The code as Daraja sends it (normalised to a string); null for {@link #UNKNOWN}. */

@@ -88,34 +88,23 @@ public enum ReversalResult {
   }
 
   /**
-   * The meaning of a reversal result code.
+   * The view of a code as Daraja sent it ({@code 0}, {@code "2032"}, {@code "SFC_IC0003"} alike);
+   * an unknown, blank or null code is {@link #UNKNOWN}.
    *
-   * @param code the {@code ResultCode}; null gives {@link #UNKNOWN}
+   * @param code a {@link String} or {@link Number}, or null
    */
-  public static ReversalResult of(ResultCode code) {
-    if (code == null) {
-      return UNKNOWN;
-    }
-    for (ReversalResult r : values()) {
-      if (r.code != null && r.code.equalsIgnoreCase(code.value())) {
-        return r;
-      }
-    }
-    return UNKNOWN;
+  public static ReversalResult of(Object code) {
+    return Table.CODES.of(code);
   }
 
-  /**
-   * The meaning of a reversal result code given as Daraja sent it ({@code "R000001"}, {@code "0"},
-   * {@code 0}).
-   *
-   * @param raw a {@link String} or {@link Number}; anything unusable gives {@link #UNKNOWN}
-   */
-  public static ReversalResult of(Object raw) {
-    try {
-      return of(ResultCode.of(raw));
-    } catch (IllegalArgumentException e) {
-      return UNKNOWN;
-    }
+  /** The view of a parsed code; null or a code not in this table is {@link #UNKNOWN}. */
+  public static ReversalResult of(ResultCode code) {
+    return Table.CODES.of(code);
+  }
+
+  /** The lookup, built once the constants exist. */
+  private static final class Table {
+    static final Codes<ReversalResult> CODES = new Codes<>(values(), r -> r.code, UNKNOWN, true);
   }
 
   /** The code as Daraja sends it ({@code "R000001"}); null for {@link #UNKNOWN}. */
@@ -133,8 +122,13 @@ public enum ReversalResult {
     return status;
   }
 
+  /** Whether the outcome is final for this request (see {@link PaymentStatus#isFinal()}). */
+  public boolean isFinal() {
+    return status.isFinal();
+  }
+
   /** What the code means, in plain words. */
-  public String description() {
+  public String meaning() {
     return description;
   }
 

@@ -1,8 +1,5 @@
 package dev.mpesa.result;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The M-Pesa Express result codes (STK callback and STK query, API.md §7.1), as an enum view over
  * {@link ResultCode}. A code the SDK does not know maps to {@link #UNKNOWN}, never to an exception.
@@ -118,16 +115,6 @@ public enum StkResult {
       "A result code the SDK does not know.",
       "Reconcile with an STK query or your M-Pesa statement before acting.");
 
-  private static final Map<String, StkResult> BY_CODE = new HashMap<>();
-
-  static {
-    for (StkResult r : values()) {
-      if (r.code != null) {
-        BY_CODE.put(r.code, r);
-      }
-    }
-  }
-
   private final String code;
   private final PaymentStatus status;
   private final String meaning;
@@ -141,11 +128,23 @@ public enum StkResult {
   }
 
   /**
-   * The view of a code: {@code "1032"} is {@link #CANCELLED}; an unknown or null code is {@link
-   * #UNKNOWN}.
+   * The view of a code as Daraja sent it ({@code 0}, {@code "2032"}, {@code "SFC_IC0003"} alike);
+   * an unknown, blank or null code is {@link #UNKNOWN}.
+   *
+   * @param code a {@link String} or {@link Number}, or null
    */
-  public static StkResult of(String code) {
-    return code == null ? UNKNOWN : BY_CODE.getOrDefault(code, UNKNOWN);
+  public static StkResult of(Object code) {
+    return Table.CODES.of(code);
+  }
+
+  /** The view of a parsed code; null or a code not in this table is {@link #UNKNOWN}. */
+  public static StkResult of(ResultCode code) {
+    return Table.CODES.of(code);
+  }
+
+  /** The lookup, built once the constants exist. */
+  private static final class Table {
+    static final Codes<StkResult> CODES = new Codes<>(values(), r -> r.code, UNKNOWN, false);
   }
 
   /** The code as Daraja sends it (normalised to a string); null for {@link #UNKNOWN}. */

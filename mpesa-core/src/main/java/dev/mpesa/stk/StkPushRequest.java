@@ -1,6 +1,7 @@
 package dev.mpesa.stk;
 
 import dev.mpesa.internal.Checks;
+import dev.mpesa.internal.Redaction;
 import dev.mpesa.phone.PhoneNumber;
 import java.net.URI;
 
@@ -69,21 +70,7 @@ public record StkPushRequest(
 
   @Override
   public String toString() {
-    return "StkPushRequest[phoneNumber="
-        + phoneNumber.masked()
-        + ", amount="
-        + amount
-        + ", accountReference="
-        + accountReference
-        + ", description="
-        + description
-        + ", callbackUrl="
-        + callbackUrl.getScheme()
-        + "://"
-        + callbackUrl.getHost()
-        + "/..."
-        + (tillNumber == null ? "" : ", tillNumber=" + tillNumber)
-        + "]";
+    return Redaction.describe(this);
   }
 
   /** Builds an {@link StkPushRequest}; {@link #build()} validates. Not thread-safe. */

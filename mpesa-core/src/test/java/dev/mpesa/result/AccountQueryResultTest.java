@@ -69,7 +69,7 @@ class AccountQueryResultTest {
     if (result.isTransient() || result == AccountQueryResult.DUPLICATE_DETECTED) {
       assertThat(result.status()).isEqualTo(PaymentStatus.UNKNOWN);
     }
-    assertThat(result.description()).isNotBlank();
+    assertThat(result.meaning()).isNotBlank();
     assertThat(result.hint()).isNotBlank();
   }
 

@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public record AccountBalanceResult(
     ResultCallback callback, List<AccountBalance> accounts, ZonedDateTime completedTime)
-    implements MpesaCallback {
+    implements ResultView {
 
   /**
    * Checks the callback and copies the accounts.
@@ -80,17 +80,5 @@ public record AccountBalanceResult(
   @Override
   public PaymentStatus status() {
     return callback.statusBy(code -> code.accountQuery().status());
-  }
-
-  /** The result's key: see {@link ResultCallback#idempotencyKey()}. */
-  @Override
-  public String idempotencyKey() {
-    return callback.idempotencyKey();
-  }
-
-  /** The body as received. */
-  @Override
-  public String rawJson() {
-    return callback.rawJson();
   }
 }

@@ -56,7 +56,7 @@ public record B2bPaymentResult(
     List<AccountBalance> debitPartyAffectedAccounts,
     Charge debitPartyCharges,
     String billReferenceNumber)
-    implements MpesaCallback {
+    implements ResultView {
 
   /**
    * Checks the callback, normalises the amounts and copies the accounts.
@@ -113,18 +113,6 @@ public record B2bPaymentResult(
   @Override
   public PaymentStatus status() {
     return callback.status();
-  }
-
-  /** The result's key: see {@link ResultCallback#idempotencyKey()}. */
-  @Override
-  public String idempotencyKey() {
-    return callback.idempotencyKey();
-  }
-
-  /** The body as received. */
-  @Override
-  public String rawJson() {
-    return callback.rawJson();
   }
 
   private static ZonedDateTime completedTime(ResultCallback callback) {

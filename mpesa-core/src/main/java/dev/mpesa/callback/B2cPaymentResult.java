@@ -41,7 +41,7 @@ public record B2cPaymentResult(
     BigDecimal workingAccountBalance,
     BigDecimal chargesPaidAccountBalance,
     Boolean recipientRegistered)
-    implements MpesaCallback {
+    implements ResultView {
 
   /**
    * Checks the callback and normalises the amounts.
@@ -105,17 +105,5 @@ public record B2cPaymentResult(
   @Override
   public PaymentStatus status() {
     return callback.statusBy(code -> code.b2c().status());
-  }
-
-  /** The result's key: see {@link ResultCallback#idempotencyKey()}. */
-  @Override
-  public String idempotencyKey() {
-    return callback.idempotencyKey();
-  }
-
-  /** The body as received. */
-  @Override
-  public String rawJson() {
-    return callback.rawJson();
   }
 }

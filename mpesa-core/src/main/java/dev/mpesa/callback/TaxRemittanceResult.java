@@ -15,7 +15,7 @@ import java.time.ZonedDateTime;
  *
  * @param payment the payment as a B2B result; never null
  */
-public record TaxRemittanceResult(B2bPaymentResult payment) implements MpesaCallback {
+public record TaxRemittanceResult(B2bPaymentResult payment) implements ResultView {
 
   /**
    * Checks the payment.
@@ -38,6 +38,7 @@ public record TaxRemittanceResult(B2bPaymentResult payment) implements MpesaCall
   }
 
   /** The result this view reads. */
+  @Override
   public ResultCallback callback() {
     return payment.callback();
   }
@@ -77,17 +78,5 @@ public record TaxRemittanceResult(B2bPaymentResult payment) implements MpesaCall
   @Override
   public PaymentStatus status() {
     return payment.status();
-  }
-
-  /** The result's key: see {@link ResultCallback#idempotencyKey()}. */
-  @Override
-  public String idempotencyKey() {
-    return payment.idempotencyKey();
-  }
-
-  /** The body as received. */
-  @Override
-  public String rawJson() {
-    return payment.rawJson();
   }
 }

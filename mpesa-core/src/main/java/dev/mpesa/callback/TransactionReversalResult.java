@@ -46,7 +46,7 @@ public record TransactionReversalResult(
     PartyName debitParty,
     List<AccountBalance> debitAccountBalance,
     ZonedDateTime completedTime)
-    implements MpesaCallback {
+    implements ResultView {
 
   /**
    * Checks the callback, normalises the amounts and copies the accounts.
@@ -109,17 +109,5 @@ public record TransactionReversalResult(
   @Override
   public PaymentStatus status() {
     return callback.statusBy(code -> code.reversal().status());
-  }
-
-  /** The result's key: see {@link ResultCallback#idempotencyKey()}. */
-  @Override
-  public String idempotencyKey() {
-    return callback.idempotencyKey();
-  }
-
-  /** The body as received. */
-  @Override
-  public String rawJson() {
-    return callback.rawJson();
   }
 }

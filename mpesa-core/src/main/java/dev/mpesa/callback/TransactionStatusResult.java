@@ -60,7 +60,7 @@ public record TransactionStatusResult(
     String originalOriginatorConversationId,
     ZonedDateTime initiatedTime,
     ZonedDateTime finalisedTime)
-    implements MpesaCallback {
+    implements ResultView {
 
   /**
    * Checks the callback and normalises the amount.
@@ -134,18 +134,6 @@ public record TransactionStatusResult(
   @Override
   public PaymentStatus status() {
     return callback.statusBy(code -> code.isSuccess() ? transactionState() : PaymentStatus.UNKNOWN);
-  }
-
-  /** The result's key: see {@link ResultCallback#idempotencyKey()}. */
-  @Override
-  public String idempotencyKey() {
-    return callback.idempotencyKey();
-  }
-
-  /** The body as received. */
-  @Override
-  public String rawJson() {
-    return callback.rawJson();
   }
 
   /** The payment status a {@code TransactionStatus} value stands for (see {@link #status()}). */

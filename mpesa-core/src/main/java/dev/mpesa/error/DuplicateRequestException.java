@@ -1,5 +1,7 @@
 package dev.mpesa.error;
 
+import dev.mpesa.internal.ApiAnswer;
+
 /**
  * Daraja has already seen this request: for example a reused {@code OriginatorConversationID}
  * ({@code 500.002.1001}). The earlier request exists; query its status rather than sending again.
@@ -7,7 +9,7 @@ package dev.mpesa.error;
 public class DuplicateRequestException extends MpesaApiException {
   private static final long serialVersionUID = 1L;
 
-  DuplicateRequestException(Answer a, Throwable cause) {
+  DuplicateRequestException(ApiAnswer a, Throwable cause) {
     super(a, cause);
   }
 }

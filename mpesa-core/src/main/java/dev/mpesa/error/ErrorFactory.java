@@ -1,8 +1,8 @@
 package dev.mpesa.error;
 
+import dev.mpesa.internal.ApiAnswer;
 import dev.mpesa.internal.Errors;
 import dev.mpesa.result.DarajaError;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -13,19 +13,8 @@ import java.util.Map;
 final class ErrorFactory implements Errors.Factory {
 
   @Override
-  public MpesaApiException api(
-      String operation,
-      int httpStatus,
-      String errorCode,
-      String errorMessage,
-      String requestId,
-      DarajaError error,
-      Duration retryAfter,
-      Throwable cause) {
-    MpesaApiException.Answer a =
-        new MpesaApiException.Answer(
-            operation, httpStatus, errorCode, errorMessage, requestId, error, retryAfter);
-    return switch (error) {
+  public MpesaApiException api(ApiAnswer a, Throwable cause) {
+    return switch (a.error()) {
       case BAD_CONSUMER_CREDENTIALS, INVALID_ACCESS_TOKEN, PRODUCT_NOT_ENABLED ->
           new AuthenticationException(a, cause);
       case INVALID_FIELD,
@@ -42,17 +31,8 @@ final class ErrorFactory implements Errors.Factory {
   }
 
   @Override
-  public InvalidRequestException invalidRequest(
-      String operation,
-      int httpStatus,
-      String errorCode,
-      String errorMessage,
-      String requestId,
-      DarajaError error) {
-    return new InvalidRequestException(
-        new MpesaApiException.Answer(
-            operation, httpStatus, errorCode, errorMessage, requestId, error, null),
-        null);
+  public InvalidRequestException invalidRequest(ApiAnswer a) {
+    return new InvalidRequestException(a, null);
   }
 
   @Override

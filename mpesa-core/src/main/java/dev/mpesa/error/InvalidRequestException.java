@@ -1,5 +1,7 @@
 package dev.mpesa.error;
 
+import dev.mpesa.internal.ApiAnswer;
+
 /**
  * Daraja rejected the request itself: a field it finds invalid ({@code 400.002.02 Bad Request -
  * Invalid ...}), a malformed payload, wrong STK credentials (passkey, short code) or a merchant it
@@ -8,7 +10,7 @@ package dev.mpesa.error;
 public class InvalidRequestException extends MpesaApiException {
   private static final long serialVersionUID = 1L;
 
-  InvalidRequestException(Answer a, Throwable cause) {
+  InvalidRequestException(ApiAnswer a, Throwable cause) {
     super(a, cause);
   }
 }

@@ -1,5 +1,6 @@
 package dev.mpesa.error;
 
+import dev.mpesa.internal.ApiAnswer;
 import dev.mpesa.result.DarajaError;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,17 +22,7 @@ public class MpesaApiException extends MpesaException {
   private final DarajaError error;
   private final Duration retryAfter;
 
-  /** What Daraja answered, as the SDK read it. */
-  record Answer(
-      String operation,
-      int httpStatus,
-      String errorCode,
-      String errorMessage,
-      String requestId,
-      DarajaError error,
-      Duration retryAfter) {}
-
-  MpesaApiException(Answer a, Throwable cause) {
+  MpesaApiException(ApiAnswer a, Throwable cause) {
     super(
         a.operation(),
         describe(

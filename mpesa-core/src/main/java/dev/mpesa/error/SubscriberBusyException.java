@@ -1,5 +1,6 @@
 package dev.mpesa.error;
 
+import dev.mpesa.internal.ApiAnswer;
 import java.time.Duration;
 
 /**
@@ -16,7 +17,7 @@ public class SubscriberBusyException extends MpesaApiException {
   /** Daraja asks for at least a minute between prompts to a busy subscriber. */
   public static final Duration SUGGESTED_WAIT = Duration.ofSeconds(60);
 
-  SubscriberBusyException(Answer a, Throwable cause) {
+  SubscriberBusyException(ApiAnswer a, Throwable cause) {
     super(a, cause);
   }
 

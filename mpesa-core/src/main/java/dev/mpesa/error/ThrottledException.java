@@ -1,5 +1,7 @@
 package dev.mpesa.error;
 
+import dev.mpesa.internal.ApiAnswer;
+
 /**
  * Daraja's gateway refused the request because of its rate limits: spike arrest ({@code
  * 500.003.02}), quota ({@code 500.003.03}) or HTTP 429. The request was refused before processing,
@@ -8,7 +10,7 @@ package dev.mpesa.error;
 public class ThrottledException extends MpesaApiException {
   private static final long serialVersionUID = 1L;
 
-  ThrottledException(Answer a, Throwable cause) {
+  ThrottledException(ApiAnswer a, Throwable cause) {
     super(a, cause);
   }
 }

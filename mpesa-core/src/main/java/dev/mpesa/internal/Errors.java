@@ -23,24 +23,10 @@ public final class Errors {
   /** Builds each kind of exception; implemented once, in {@code dev.mpesa.error}. */
   public interface Factory {
     /** See {@link Errors#api}. */
-    MpesaApiException api(
-        String operation,
-        int httpStatus,
-        String errorCode,
-        String errorMessage,
-        String requestId,
-        DarajaError error,
-        Duration retryAfter,
-        Throwable cause);
+    MpesaApiException api(ApiAnswer answer, Throwable cause);
 
     /** See {@link Errors#invalidRequest}. */
-    InvalidRequestException invalidRequest(
-        String operation,
-        int httpStatus,
-        String errorCode,
-        String errorMessage,
-        String requestId,
-        DarajaError error);
+    InvalidRequestException invalidRequest(ApiAnswer answer);
 
     /** See {@link Errors#outcomeUnknown}. */
     OutcomeUnknownException outcomeUnknown(
@@ -121,7 +107,10 @@ public final class Errors {
       Duration retryAfter,
       Throwable cause) {
     return factory()
-        .api(operation, httpStatus, errorCode, errorMessage, requestId, error, retryAfter, cause);
+        .api(
+            new ApiAnswer(
+                operation, httpStatus, errorCode, errorMessage, requestId, error, retryAfter),
+            cause);
   }
 
   /**
@@ -136,7 +125,8 @@ public final class Errors {
       String requestId,
       DarajaError error) {
     return factory()
-        .invalidRequest(operation, httpStatus, errorCode, errorMessage, requestId, error);
+        .invalidRequest(
+            new ApiAnswer(operation, httpStatus, errorCode, errorMessage, requestId, error, null));
   }
 
   /** The request may have been processed; {@code references} identify it (phones masked). */

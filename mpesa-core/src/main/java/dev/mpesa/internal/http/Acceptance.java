@@ -103,13 +103,14 @@ public final class Acceptance {
         String d = description.apply(w);
         DarajaError error =
             d == null ? DarajaError.UNKNOWN : ErrorClassifier.classify(v.op(), 200, null, d, true);
-        throw ErrorClassifier.toException(
+        throw Errors.api(
             v.op().name(),
             200,
             code.apply(w),
             "the answer has no " + field + (d == null ? "" : ": " + d),
             requestId.apply(w),
             error,
+            null,
             null);
       }
       return w;
@@ -247,8 +248,8 @@ public final class Acceptance {
                   + (message == null ? "" : " (" + message + ")")
                   + ".");
         }
-        throw ErrorClassifier.toException(
-            v.op().name(), 200, c, message, id, DarajaError.SERVICE_UNAVAILABLE, null);
+        throw Errors.api(
+            v.op().name(), 200, c, message, id, DarajaError.SERVICE_UNAVAILABLE, null, null);
       }
       if (c.equals("409")) {
         // A conflict with what exists (paid, already there): sending it again changes nothing.
@@ -260,7 +261,7 @@ public final class Acceptance {
             ErrorClassifier.classify(
                 v.op(), httpLike ? Integer.parseInt(c) : 200, null, message, true);
       }
-      throw ErrorClassifier.toException(v.op().name(), 200, raw, message, id, error, null);
+      throw Errors.api(v.op().name(), 200, raw, message, id, error, null, null);
     };
   }
 
@@ -339,7 +340,7 @@ public final class Acceptance {
     /** A refusal in a 2xx answer: nothing was processed; classified from its description. */
     public MpesaApiException refused(String code, String description, String requestId) {
       DarajaError error = ErrorClassifier.classify(op, 200, code, description, true);
-      return ErrorClassifier.toException(op.name(), 200, code, description, requestId, error, null);
+      return Errors.api(op.name(), 200, code, description, requestId, error, null, null);
     }
 
     /**
@@ -361,8 +362,7 @@ public final class Acceptance {
       }
       if (!accepted) {
         DarajaError error = ErrorClassifier.classify(op, 200, null, description, true);
-        throw ErrorClassifier.toException(
-            op.name(), 200, code, description, requestId, error, null);
+        throw Errors.api(op.name(), 200, code, description, requestId, error, null, null);
       }
     }
   }

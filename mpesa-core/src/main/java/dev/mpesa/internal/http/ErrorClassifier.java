@@ -1,9 +1,6 @@
 package dev.mpesa.internal.http;
 
-import dev.mpesa.error.MpesaApiException;
-import dev.mpesa.internal.Errors;
 import dev.mpesa.result.DarajaError;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
@@ -102,18 +99,5 @@ public final class ErrorClassifier {
       return DarajaError.WRONG_ENDPOINT;
     }
     return DarajaError.UNKNOWN;
-  }
-
-  /** The exception type that carries {@code error}. */
-  public static MpesaApiException toException(
-      String operation,
-      int httpStatus,
-      String errorCode,
-      String errorMessage,
-      String requestId,
-      DarajaError error,
-      Duration retryAfter) {
-    return Errors.api(
-        operation, httpStatus, errorCode, errorMessage, requestId, error, retryAfter, null);
   }
 }

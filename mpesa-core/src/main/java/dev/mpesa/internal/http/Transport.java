@@ -243,8 +243,8 @@ public final class Transport {
     }
     message = redact(message, token);
     DarajaError error = ErrorClassifier.classify(op, status, code, message, json != null);
-    return ErrorClassifier.toException(
-        op.name(), status, code, message, requestId, error, parseRetryAfter(retryAfter));
+    return Errors.api(
+        op.name(), status, code, message, requestId, error, parseRetryAfter(retryAfter), null);
   }
 
   private static String firstText(JsonNode json, String... fields) {

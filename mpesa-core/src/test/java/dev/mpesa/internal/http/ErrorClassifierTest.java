@@ -380,8 +380,7 @@ class ErrorClassifierTest {
   @EnumSource(DarajaError.class)
   void isTransient_onlyThrottlingOutagesAndGatewayPages_true(DarajaError error) {
     assertThat(error.isTransient()).isEqualTo(TRANSIENT.contains(error));
-    MpesaApiException e =
-        ErrorClassifier.toException("stk.query", 500, "500.000", "m", "req-1", error, null);
+    MpesaApiException e = Errors.api("stk.query", 500, "500.000", "m", "req-1", error, null, null);
     assertThat(e.isTransient()).isEqualTo(TRANSIENT.contains(error));
   }
 
@@ -434,17 +433,16 @@ class ErrorClassifierTest {
   }
 
   @Test
-  void toException_typeTable_coversEveryDarajaError() {
+  void errorsApi_typeTable_coversEveryDarajaError() {
     assertThat(expectedExceptionTypes().keySet()).isEqualTo(EnumSet.allOf(DarajaError.class));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("exceptionTypes")
-  void toException_eachError_mapsToItsExceptionType(
+  void errorsApi_eachError_mapsToItsExceptionType(
       DarajaError error, Class<? extends MpesaApiException> type) {
     MpesaApiException e =
-        ErrorClassifier.toException(
-            "stk.push", 500, "500.001.1001", "message", "req-1", error, null);
+        Errors.api("stk.push", 500, "500.001.1001", "message", "req-1", error, null, null);
 
     assertThat(e).isExactlyInstanceOf(type);
     assertThat(e.error()).isEqualTo(error);
@@ -455,12 +453,11 @@ class ErrorClassifierTest {
   @EnumSource(
       value = DarajaError.class,
       names = {"SPIKE_ARREST", "QUOTA_EXCEEDED", "TOO_MANY_REQUESTS"})
-  void toException_throttling_carriesRetryAfter(DarajaError error) {
+  void errorsApi_throttling_carriesRetryAfter(DarajaError error) {
     MpesaApiException withWait =
-        ErrorClassifier.toException(
-            "stk.push", 429, null, null, null, error, Duration.ofSeconds(7));
+        Errors.api("stk.push", 429, null, null, null, error, Duration.ofSeconds(7), null);
     MpesaApiException withoutWait =
-        ErrorClassifier.toException("stk.push", 500, "500.003.02", null, null, error, null);
+        Errors.api("stk.push", 500, "500.003.02", null, null, error, null, null);
 
     assertThat(withWait)
         .isInstanceOfSatisfying(
@@ -472,10 +469,10 @@ class ErrorClassifierTest {
   }
 
   @Test
-  void toException_subscriberBusy_suggestsAtLeastOneMinute() {
+  void errorsApi_subscriberBusy_suggestsAtLeastOneMinute() {
     // R14: Daraja asks for at least a minute before prompting a busy subscriber again.
     MpesaApiException e =
-        ErrorClassifier.toException(
+        Errors.api(
             "stk.push",
             500,
             "500.001.1001",
@@ -483,6 +480,7 @@ class ErrorClassifierTest {
                 + " subscriber",
             "req-9",
             DarajaError.SUBSCRIBER_BUSY,
+            null,
             null);
 
     assertThat(e)
@@ -495,15 +493,16 @@ class ErrorClassifierTest {
 
   @ParameterizedTest
   @EnumSource(DarajaError.class)
-  void toException_message_carriesOperationStatusCodeRequestIdAndHint(DarajaError error) {
+  void errorsApi_message_carriesOperationStatusCodeRequestIdAndHint(DarajaError error) {
     MpesaApiException e =
-        ErrorClassifier.toException(
+        Errors.api(
             "stk.push",
             500,
             "500.001.1001",
             "Merchant does not exist",
             "1c5b-4ba8-815c-ac45c57a3db01495926",
             error,
+            null,
             null);
 
     assertThat(e.operation()).isEqualTo("stk.push");
@@ -525,10 +524,9 @@ class ErrorClassifierTest {
   }
 
   @Test
-  void toException_noCodeNoMessageNoRequestId_messageStillHasOperationStatusAndHint() {
+  void errorsApi_noCodeNoMessageNoRequestId_messageStillHasOperationStatusAndHint() {
     MpesaApiException e =
-        ErrorClassifier.toException(
-            "oauth", 503, null, null, null, DarajaError.NON_JSON_RESPONSE, null);
+        Errors.api("oauth", 503, null, null, null, DarajaError.NON_JSON_RESPONSE, null, null);
 
     assertThat(e.getMessage())
         .startsWith("oauth failed: HTTP 503")

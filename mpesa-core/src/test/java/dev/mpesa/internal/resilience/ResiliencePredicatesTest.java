@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mpesa.error.MpesaException;
 import dev.mpesa.internal.Errors;
-import dev.mpesa.internal.http.ErrorClassifier;
 import dev.mpesa.internal.http.IdempotencyClass;
 import dev.mpesa.internal.http.Operation;
 import dev.mpesa.result.DarajaError;
@@ -28,7 +27,7 @@ class ResiliencePredicatesTest {
       new Operation("c2b.register", "/r", IdempotencyClass.ONCE, "c2b");
 
   static MpesaException api(Operation op, DarajaError error) {
-    return ErrorClassifier.toException(op.name(), 500, "x", "m", "r", error, null);
+    return Errors.api(op.name(), 500, "x", "m", "r", error, null, null);
   }
 
   static MpesaException refused(Operation op) {

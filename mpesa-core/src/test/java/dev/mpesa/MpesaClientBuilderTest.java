@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mpesa.stk.StkPushRequest;
+import dev.mpesa.testing.DarajaStub;
+import dev.mpesa.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +39,15 @@ class MpesaClientBuilderTest {
         .shortCode("174379")
         .passkey(PASSKEY);
   }
+
+  /** A paybill push; the short code it is sent for comes from the client. */
+  private static final StkPushRequest PUSH =
+      StkPushRequest.builder()
+          .phoneNumber("254722000000")
+          .amount(1)
+          .accountReference("accountref")
+          .callbackUrl("https://mydomain.com/path")
+          .build();
 
   private static void assertBuildFails(MpesaClient.Builder builder, String... named) {
     assertThatThrownBy(builder::build)
@@ -112,10 +127,28 @@ class MpesaClientBuilderTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"12345", "174379", "1234567", " 174379 "})
-  void build_shortCodeFiveToSevenDigits_builds(String shortCode) {
-    try (MpesaClient client = complete().shortCode(shortCode).build()) {
-      assertThat(client.stk()).isNotNull();
+  void build_shortCodeFiveToSevenDigits_buildsAndPushesTheStrippedCode(String shortCode)
+      throws Exception {
+    String expected = shortCode.strip();
+    DarajaStub daraja =
+        new DarajaStub()
+            .handler(r -> DarajaStub.json(200, Fixtures.read("stk/push-response.json")));
+    try (MockWebServer server = new MockWebServer()) {
+      server.setDispatcher(daraja);
+      server.start();
+      try (MpesaClient client =
+          complete().shortCode(shortCode).baseUrl(server.url("/").toString()).build()) {
+        client.stk().push(PUSH);
+      }
     }
+
+    JsonNode body = new ObjectMapper().readTree(daraja.businessRequests().get(0).getBody().utf8());
+    assertThat(body.get("BusinessShortCode").asText()).isEqualTo(expected);
+    assertThat(body.get("PartyB").asText()).isEqualTo(expected);
+    String password =
+        new String(
+            Base64.getDecoder().decode(body.get("Password").asText()), StandardCharsets.UTF_8);
+    assertThat(password).isEqualTo(expected + PASSKEY + body.get("Timestamp").asText());
   }
 
   @ParameterizedTest

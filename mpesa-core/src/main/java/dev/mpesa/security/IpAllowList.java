@@ -326,7 +326,7 @@ public final class IpAllowList {
      *     ({@code 196.201.214.7/24})
      */
     public Builder allow(String... entries) {
-      return allow(List.of(entries));
+      return allow(entries == null ? null : java.util.Arrays.asList(entries));
     }
 
     /**
@@ -347,7 +347,7 @@ public final class IpAllowList {
      * @throws IllegalArgumentException if an entry is not an address or block
      */
     public Builder trustProxies(String... entries) {
-      return trustProxies(List.of(entries));
+      return trustProxies(entries == null ? null : java.util.Arrays.asList(entries));
     }
 
     /**

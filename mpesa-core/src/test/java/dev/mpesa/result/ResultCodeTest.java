@@ -1,7 +1,6 @@
 package dev.mpesa.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
@@ -90,19 +89,28 @@ class ResultCodeTest {
     assertThat(code.stk()).isEqualTo(StkResult.CANCELLED);
   }
 
-  @Test
-  void of_r26Shapes_allParseWithoutException() {
-    assertThatCode(
-            () -> {
-              ResultCode.of(0);
-              ResultCode.of("0");
-              ResultCode.of(0L);
-              ResultCode.of(new BigDecimal("0.0"));
-              ResultCode.of(1032);
-              ResultCode.of("1032");
-              ResultCode.of("SFC_IC0003");
-            })
-        .doesNotThrowAnyException();
+  /** The shapes R26 names, each with the code, success flag and STK result it must parse to. */
+  static Stream<Arguments> r26Shapes() {
+    return Stream.of(
+        Arguments.of(0, "0", true, StkResult.SUCCESS),
+        Arguments.of("0", "0", true, StkResult.SUCCESS),
+        Arguments.of(0L, "0", true, StkResult.SUCCESS),
+        Arguments.of(new BigDecimal("0.0"), "0", true, StkResult.SUCCESS),
+        Arguments.of(1032, "1032", false, StkResult.CANCELLED),
+        Arguments.of("1032", "1032", false, StkResult.CANCELLED),
+        Arguments.of("SFC_IC0003", "SFC_IC0003", false, StkResult.OPERATOR_DOES_NOT_EXIST));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @MethodSource("r26Shapes")
+  void of_r26Shapes_parseToTheirCode(Object raw, String value, boolean success, StkResult stk) {
+    ResultCode code = ResultCode.of(raw);
+
+    assertThat(code.value()).isEqualTo(value);
+    assertThat(code.toString()).isEqualTo(value);
+    assertThat(code).isEqualTo(new ResultCode(value));
+    assertThat(code.isSuccess()).isEqualTo(success);
+    assertThat(code.stk()).isEqualTo(stk);
   }
 
   @Test

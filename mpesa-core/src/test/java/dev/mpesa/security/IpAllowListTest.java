@@ -500,12 +500,29 @@ class IpAllowListTest {
 
   @Test
   void builder_nullEntry_isRefused() {
-    assertThatThrownBy(() -> IpAllowList.builder().allow((String) null))
-        .isInstanceOf(RuntimeException.class);
+    // allow(...) documents IllegalArgumentException for an entry that is not an address.
+    assertThatThrownBy(() -> IpAllowList.builder().allow(Arrays.asList(SAFARICOM, null)))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("an allow-list entry is null");
+    assertThatThrownBy(() -> IpAllowList.builder().trustProxies(Arrays.asList((String) null)))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("an allow-list entry is null");
     assertThatThrownBy(() -> IpAllowList.builder().allow((List<String>) null))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("entries is required");
     assertThatThrownBy(() -> IpAllowList.builder().mode(null))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("mode is required");
+  }
+
+  @Test
+  void builder_nullVarargsEntry_isRefusedAsDocumented() {
+    assertThatThrownBy(() -> IpAllowList.builder().allow((String) null))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("an allow-list entry is null");
+    assertThatThrownBy(() -> IpAllowList.builder().trustProxies((String) null))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("an allow-list entry is null");
   }
 
   @Test
